@@ -1,0 +1,37 @@
+# Two commands for users; CMake is the build.
+#   make run   install what is missing, build, and run factgraph on samples/ into out/
+#   make test  install what is missing, build, and run the whole test suite
+# Extra: make asan (the suite under ASan+UBSan), make clean.
+
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Debian packages the build and the tests need.
+DEB_PACKAGES = build-essential cmake pkg-config \
+  libigraph-dev libjansson-dev libxml2-dev libxml2-utils libgraphviz-dev graphviz \
+  libmecab-dev mecab mecab-ipadic-utf8 libutf8proc-dev uthash-dev libcmocka-dev \
+  python3 python3-networkx python3-igraph
+
+.PHONY: run test asan deps build clean
+
+deps:
+	@./scripts/install-deps.sh $(DEB_PACKAGES)
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p out
+	$(BUILD)/factgraph build --format json --format graphml --format dot -o out --summary samples
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan: deps
+	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DFG_SANITIZE=ON -DFG_ARENA_DEBUG=ON >/dev/null
+	@cmake --build $(BUILD)-asan -j $(JOBS)
+	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan out

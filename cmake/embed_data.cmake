@@ -1,0 +1,16 @@
+# Turns every data/*.tsv into a NUL-terminated C array, so the binary needs no
+# data files at run time. Invoked as: cmake -DOUT=... -DDATA_DIR=... -P this
+file(GLOB files ${DATA_DIR}/*.tsv)
+list(SORT files)
+set(body "/* generated from data/ by cmake/embed_data.cmake: do not edit */\n#include <stddef.h>\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(MAKE_C_IDENTIFIER "${name}" ident)
+  file(READ ${f} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR nbytes "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," arr "${hex}")
+  string(APPEND body "const char fg_data_${ident}[] = {${arr}0x00};\nconst size_t fg_data_${ident}_len = ${nbytes};\n")
+endforeach()
+file(WRITE ${OUT}.new "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.new ${OUT})

@@ -1,0 +1,19 @@
+/* limits.h - hard limits and why they exist (after SQLite's sqliteLimit.h). */
+#ifndef FG_LIMITS_H
+#define FG_LIMITS_H
+
+/* One article larger than this is not news text; refusing it bounds the memory
+ * one document can take (the arena holds ~10x the text in tokens and spans). */
+#define FG_MAX_DOC_BYTES ((size_t)64 * 1024 * 1024)
+
+/* MeCab's lattice grows with sentence length; a "sentence" longer than this is
+ * a table or a dump, and is cut into pieces of this size before tokenizing. */
+#define FG_MAX_SENTENCE_BYTES ((size_t)16 * 1024)
+
+/* A lexicon line longer than this is a mistake (aliases are names, not text). */
+#define FG_MAX_LEXICON_LINE 8192
+
+/* Entity mentions inside one sentence that rules pair up: pairs are quadratic. */
+#define FG_MAX_MENTIONS_PER_SENTENCE 256
+
+#endif

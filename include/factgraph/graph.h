@@ -1,0 +1,98 @@
+/* graph.h - the merged knowledge graph and its analysis (igraph).
+ *
+ * Nodes are entities (one per canonical id across all documents); edges are
+ * facts merged by (source, target, type): weight counts the statements and
+ * evidence lists each one. Everything added is copied into the graph's own
+ * storage, so the graph never points into a document: memory is bounded by
+ * the graph, not the corpus. Node and edge order is first-seen order, so
+ * exports are byte-stable for the same input order. */
+#ifndef FACTGRAPH_GRAPH_H
+#define FACTGRAPH_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "factgraph/error.h"
+#include "factgraph/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fg_graph fg_graph;
+
+typedef struct fg_evidence {
+    const char *doc;       /* document source (path or id) */
+    size_t sentence;       /* sentence index in that document */
+    const char *text;      /* the sentence as written */
+    size_t start, end;     /* byte span in the original document */
+    const char *trigger;   /* trigger word */
+    const char *rule;      /* rule name */
+} fg_evidence;
+
+/* A node as the graph stores it. Borrowed; valid until the graph changes or is freed. */
+typedef struct fg_node {
+    const char *id;          /* canonical id ("NVIDIA") */
+    const char *label;       /* display name (the id) */
+    const char *type;        /* node type */
+    const char **mentions;   /* distinct surface forms, first-seen order */
+    size_t mention_count;
+    size_t doc_count;        /* documents that mention it */
+    /* Analysis results; zero until fg_graph_analyze(). */
+    long degree, in_degree, out_degree;
+    double pagerank;
+    double betweenness;
+    long community;          /* 0-based community id */
+} fg_node;
+
+/* An edge as the graph stores it. Borrowed; valid until the graph changes or is freed. */
+typedef struct fg_edge {
+    size_t source, target;   /* node indices */
+    const char *type;        /* edge type */
+    long weight;             /* statements merged into this edge */
+    const char *status;      /* NULL, or "planned"/"considered"/"reported"/"denied":
+                                the status of the first statement; an edge stated
+                                once plainly has NULL */
+    bool has_amount;
+    double amount;
+    const char *currency;
+    bool has_quantity;
+    double quantity;
+    const char *date, *date_norm;   /* first statement's date, or NULL */
+    const fg_evidence *evidence;
+    size_t evidence_count;
+} fg_edge;
+
+/* Caller owns; free with fg_graph_free(). */
+fg_status fg_graph_new(fg_graph **out, fg_error *err);
+/* NULL-safe. */
+void fg_graph_free(fg_graph *g);
+
+/* Adds the mentions (as nodes) and facts (as edges) of one document. doc names
+ * the document in evidence. All strings are copied. Errors: FG_ENOMEM. */
+fg_status fg_graph_add_extraction(fg_graph *g, const char *doc, const fg_extraction *x,
+                                  fg_error *err);
+
+/* Records that a document was processed (counted in the summary). */
+void fg_graph_count_document(fg_graph *g);
+size_t fg_graph_document_count(const fg_graph *g);
+
+size_t fg_graph_node_count(const fg_graph *g);
+size_t fg_graph_edge_count(const fg_graph *g);
+/* i < count. Borrowed, see fg_node. */
+const fg_node *fg_graph_node_get(const fg_graph *g, size_t i);
+const fg_edge *fg_graph_edge_get(const fg_graph *g, size_t i);
+/* Index of the node with this id, or (size_t)-1. */
+size_t fg_graph_node_find(const fg_graph *g, const char *id);
+
+/* Computes degree, in/out degree, PageRank (damping 0.85, weighted), betweenness
+ * (directed, unweighted) and communities (Louvain multi-level on the undirected,
+ * weight-summed view) with igraph, storing them in the nodes. Community ids are
+ * renumbered by first node seen, so they are stable. Errors: FG_EDEP
+ * (igraph's message), FG_ENOMEM.
+ * Time complexity: O(V E) for exact betweenness; the rest near-linear. */
+fg_status fg_graph_analyze(fg_graph *g, fg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
