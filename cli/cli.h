@@ -1,0 +1,22 @@
+/* cli.h - what the subcommands share. */
+#ifndef FG_CLI_H
+#define FG_CLI_H
+
+#include "factgraph/factgraph.h"
+
+/* Exit codes, listed in --help and tested. */
+enum {
+    FG_EXIT_OK = 0,       /* done */
+    FG_EXIT_PARTIAL = 1,  /* done, but some input was rejected (each reported) */
+    FG_EXIT_USAGE = 2,    /* bad command line */
+    FG_EXIT_FATAL = 3     /* cannot write output, out of memory, broken data */
+};
+
+/* Prints "factgraph: <formatted error>" to stderr. */
+void fg_cli_report(const fg_error *err);
+/* Prints "factgraph: <message>" to stderr. */
+void fg_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_build(int argc, char **argv);
+
+#endif

@@ -1,0 +1,107 @@
+/* extract_int.h - what the extractor's files share (private to extract/).
+ *
+ * Flow for one sentence: mentions (mentions.c) -> tokens (tokenize.c) ->
+ * candidate facts (rules_ja.c / rules_en.c) -> status, amount, quantity and
+ * date attached (attach.c) -> appended to the document's facts (extract.c). */
+#ifndef FG_EXTRACT_INT_H
+#define FG_EXTRACT_INT_H
+
+#include <stdbool.h>
+#include "factgraph/extract.h"
+#include "tokenize.h"
+
+/* ---- rule tables (rules.c), loaded from data/triggers.tsv and data/cues.tsv ---- */
+
+typedef enum fg_frame { FG_FRAME_OBJ, FG_FRAME_DAT, FG_FRAME_FROM, FG_FRAME_SYM } fg_frame;
+
+typedef struct fg_trigger {
+    fg_lang lang;
+    const char *type;  /* edge type */
+    fg_str word;       /* normalized */
+    fg_frame frame;
+} fg_trigger;
+
+typedef struct fg_cue {
+    fg_lang lang;      /* FG_LANG_AUTO = any */
+    const char *kind;  /* "status", "coref", "title", "abbrev", "statenoun", "head", "parent" */
+    fg_str word;
+    const char *value;
+} fg_cue;
+
+#define FG_SIG_MAX_TYPES 8
+typedef struct fg_signature {
+    const char *type;
+    const char *src[FG_SIG_MAX_TYPES];
+    const char *dst[FG_SIG_MAX_TYPES];
+} fg_signature;
+
+typedef struct fg_rules {
+    fg_trigger *triggers;
+    size_t trigger_count;
+    fg_cue *cues;
+    size_t cue_count;
+    fg_signature *sigs;
+    size_t sig_count;
+    size_t trigger_cap, cue_cap, sig_cap; /* growth while loading */
+} fg_rules;
+
+/* Parses the embedded tables into a (borrowed pointers into a). */
+fg_status fg_rules_load(fg_rules *r, fg_arena *a, fg_error *err);
+const fg_signature *fg_rules_sig(const fg_rules *r, const char *type);
+/* Whether src/dst types fit the edge type; rank of the dst type in the
+ * signature (0 = preferred) through *rank when not NULL. */
+bool fg_rules_sig_ok(const fg_rules *r, const char *type, const char *src_type,
+                     const char *dst_type, int *rank);
+/* The cue of kind whose word starts text at pos (longest), or NULL. */
+const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang, fg_str text,
+                              size_t pos);
+/* The cue of kind whose word equals w exactly, or NULL. */
+const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang, fg_str w);
+
+/* ---- per-sentence working data ---- */
+
+typedef struct fg_smention {
+    size_t start, end;      /* byte span in the sentence text (normalized) */
+    const char *id, *type;
+    const char *origin;
+    bool coref;             /* 同社, the company: resolved to id */
+} fg_smention;
+
+/* A candidate fact inside one sentence, before attributes are attached. */
+typedef struct fg_cand {
+    const char *type;
+    int src, dst;           /* indexes into the sentence's mentions */
+    size_t trig_start, trig_end; /* trigger span in the sentence text */
+    const char *trigger;
+    const char *rule;
+} fg_cand;
+
+typedef struct fg_cands {
+    fg_cand *items;
+    size_t count, cap;
+} fg_cands;
+
+typedef struct fg_sentctx {
+    const fg_rules *rules;
+    fg_arena *arena;
+    fg_lang lang;
+    fg_str text;                 /* sentence text, normalized */
+    fg_smention *m;              /* mentions in text order */
+    size_t nm;
+    fg_token *tok;
+    size_t ntok;
+    fg_cands *out;
+} fg_sentctx;
+
+/* Adds a candidate (deduplicated by type/src/dst within the sentence). */
+fg_status fg_cands_add(fg_sentctx *c, const char *type, int src, int dst, size_t ts, size_t te,
+                       const char *rule, fg_error *err);
+
+/* Japanese and English relation rules over one sentence. */
+fg_status fg_rules_ja(fg_sentctx *c, fg_error *err);
+fg_status fg_rules_en(fg_sentctx *c, fg_error *err);
+
+/* Status for a fact whose trigger spans [ts, te) in the sentence, or NULL. */
+const char *fg_attach_status(const fg_rules *r, fg_lang lang, fg_str sent, size_t ts, size_t te);
+
+#endif

@@ -1,0 +1,210 @@
+/* mentions.c - entity mentions in one sentence: lexicon names, references
+ * back (同社, the company), country abbreviations before a state noun, and
+ * chip model codes the lexicon lacks. */
+#include <string.h>
+
+#include "extract_int.h"
+#include "limits.h"
+#include "mentions.h"
+#include "normalize.h"
+
+static bool is_katakana(int cp)
+{
+    return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC; /* ァ..ヺ and ー */
+}
+
+/* The code point that ends just before pos, or -1. */
+static int cp_before(fg_str s, size_t pos)
+{
+    if (pos == 0)
+        return -1;
+    size_t p = pos - 1;
+    while (p > 0 && ((unsigned char)s.ptr[p] & 0xC0) == 0x80)
+        p--;
+    int cp;
+    return fg_utf8_decode(s.ptr + p, pos - p, &cp) ? cp : -1;
+}
+
+static int cp_at(fg_str s, size_t pos)
+{
+    int cp;
+    return pos < s.len && fg_utf8_decode(s.ptr + pos, s.len - pos, &cp) ? cp : -1;
+}
+
+/* A katakana name must not be cut out of a longer katakana word (インテル is
+ * not in インテリジェンス). */
+static bool katakana_cut(fg_str s, size_t start, size_t end)
+{
+    return (is_katakana(cp_at(s, start)) && is_katakana(cp_before(s, start))) ||
+           (is_katakana(cp_before(s, end)) && is_katakana(cp_at(s, end)));
+}
+
+void fg_recent_note(fg_recent *r, const char *id, const char *type)
+{
+    /* keep the newest at the end; drop an older entry for the same id */
+    for (size_t i = 0; i < r->count; i++) {
+        if (strcmp(r->items[i].id, id) == 0) {
+            memmove(&r->items[i], &r->items[i + 1], (r->count - i - 1) * sizeof(r->items[0]));
+            r->count--;
+            break;
+        }
+    }
+    if (r->count == FG_RECENT_MAX) {
+        memmove(&r->items[0], &r->items[1], (FG_RECENT_MAX - 1) * sizeof(r->items[0]));
+        r->count--;
+    }
+    r->items[r->count].id = id;
+    r->items[r->count].type = type;
+    r->count++;
+}
+
+/* The nth (0 = newest) recent entity of type, or NULL. */
+static const struct fg_recent_item *recent_find(const fg_recent *r, const char *type, int nth)
+{
+    for (size_t i = r->count; i-- > 0;)
+        if (strcmp(r->items[i].type, type) == 0 && nth-- == 0)
+            return &r->items[i];
+    return NULL;
+}
+
+/* H20, MI308X, B200, A800: letters then digits, as chip model codes are
+ * written. Returns the code's length at pos, or 0. */
+static size_t chip_code_at(fg_str s, size_t pos)
+{
+    const char *p = s.ptr + pos;
+    size_t n = s.len - pos, i = 0;
+    while (i < n && i < 4 && p[i] >= 'A' && p[i] <= 'Z')
+        i++;
+    if (i == 0)
+        return 0;
+    size_t d = i;
+    while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+    if (i - d < 2 || i - d > 4)
+        return 0;
+    while (i < n && i - d < 7 && p[i] >= 'A' && p[i] <= 'Z')
+        i++;
+    if (i < n && fg_is_word_byte((unsigned char)p[i]))
+        return 0;
+    return i;
+}
+
+/* A chip code counts as a chip only when the text says so right after it. */
+static bool chip_word_after(fg_str s, size_t pos)
+{
+    static const char *const words[] = {"GPU", "チップ", "プロセッサ", "アクセラレータ",
+                                        "chip", "chips", "GPUs", "processor", "accelerator"};
+    while (pos < s.len && s.ptr[pos] == ' ')
+        pos++;
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t n = strlen(words[i]);
+        if (s.len - pos >= n && memcmp(s.ptr + pos, words[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static fg_status push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_smention v,
+                      fg_error *err)
+{
+    if (*n == FG_MAX_MENTIONS_PER_SENTENCE)
+        return FG_OK; /* more names than any real sentence has: ignore the rest */
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        fg_smention *nm = fg_arena_calloc(a, ncap, sizeof(*nm));
+        if (!nm)
+            return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+        if (*n)
+            memcpy(nm, *m, *n * sizeof(*nm));
+        *m = nm;
+        *cap = ncap;
+    }
+    (*m)[(*n)++] = v;
+    return FG_OK;
+}
+
+fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
+                           fg_arena *a, fg_lang lang, fg_str s, fg_smention **out, size_t *count,
+                           fg_error *err)
+{
+    fg_smention *m = NULL;
+    size_t n = 0, cap = 0;
+    size_t pos = 0;
+    fg_status st = FG_OK;
+    while (pos < s.len && st == FG_OK) {
+        unsigned char c = (unsigned char)s.ptr[pos];
+        /* references back */
+        const fg_cue *cue = fg_rules_cue_at(rules, "coref", lang, s, pos);
+        if (cue) {
+            char type[32];
+            int want = 1;
+            const char *sp = strchr(cue->value, ' ');
+            size_t tl = sp ? (size_t)(sp - cue->value) : strlen(cue->value);
+            if (tl >= sizeof(type))
+                tl = sizeof(type) - 1;
+            memcpy(type, cue->value, tl);
+            type[tl] = '\0';
+            if (sp)
+                want = sp[1] - '0';
+            for (int k = 0; k < want; k++) {
+                const struct fg_recent_item *it = recent_find(recent, type, k);
+                if (!it)
+                    break;
+                fg_smention v = {pos, pos + cue->word.len, it->id, it->type, "coref", true};
+                st = push(a, &m, &n, &cap, v, err);
+            }
+            pos += cue->word.len;
+            continue;
+        }
+        /* 米 before 政府/大統領/商務省: the United States */
+        if (lang == FG_LANG_JA) {
+            const fg_cue *ab = fg_rules_cue_at(rules, "abbrev", lang, s, pos);
+            if (ab && fg_rules_cue_at(rules, "statenoun", lang, s, pos + ab->word.len)) {
+                const fg_entity *e = fg_lexicon_find_id(lex, fg_str_cstr(ab->value));
+                /* not inside a longer name (中国 is matched by the lexicon first) */
+                const fg_entity *longer = NULL;
+                size_t ln = fg_lexicon_match_at(lex, s, pos, &longer);
+                if (e && ln <= ab->word.len) {
+                    fg_smention v = {pos, pos + ab->word.len, e->id, e->type, "abbrev", false};
+                    st = push(a, &m, &n, &cap, v, err);
+                    fg_recent_note(recent, e->id, e->type);
+                    pos += ab->word.len;
+                    continue;
+                }
+            }
+        }
+        const fg_entity *e = NULL;
+        size_t len = fg_lexicon_match_at(lex, s, pos, &e);
+        if (len && !katakana_cut(s, pos, pos + len)) {
+            fg_smention v = {pos, pos + len, e->id, e->type, "lexicon", false};
+            st = push(a, &m, &n, &cap, v, err);
+            fg_recent_note(recent, e->id, e->type);
+            pos += len;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z' && (pos == 0 || !fg_is_word_byte((unsigned char)s.ptr[pos - 1]))) {
+            size_t cl = chip_code_at(s, pos);
+            if (cl && chip_word_after(s, pos + cl)) {
+                char *id = fg_arena_strndup(a, s.ptr + pos, cl);
+                if (!id)
+                    return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+                fg_smention v = {pos, pos + cl, id, "chip", "shape", false};
+                st = push(a, &m, &n, &cap, v, err);
+                pos += cl;
+                continue;
+            }
+        }
+        /* skip the rest of a Latin word, or one character */
+        if (fg_is_word_byte(c)) {
+            while (pos < s.len && fg_is_word_byte((unsigned char)s.ptr[pos]))
+                pos++;
+        } else {
+            pos += fg_utf8_seqlen(c);
+        }
+    }
+    if (st != FG_OK)
+        return st;
+    *out = m;
+    *count = n;
+    return FG_OK;
+}

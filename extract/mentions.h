@@ -1,0 +1,26 @@
+/* mentions.h - finding entity mentions in a sentence (private to extract/). */
+#ifndef FG_MENTIONS_H
+#define FG_MENTIONS_H
+
+#include "extract_int.h"
+#include "factgraph/lexicon.h"
+
+/* The entities named most recently in the document, newest last: what 同社 and
+ * "the company" refer to. */
+#define FG_RECENT_MAX 32
+typedef struct fg_recent {
+    struct fg_recent_item {
+        const char *id, *type;
+    } items[FG_RECENT_MAX];
+    size_t count;
+} fg_recent;
+
+void fg_recent_note(fg_recent *r, const char *id, const char *type);
+
+/* Mentions in sentence text s, in text order, allocated from a. Resolves
+ * references with recent and updates it with every name found. */
+fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
+                           fg_arena *a, fg_lang lang, fg_str s, fg_smention **out, size_t *count,
+                           fg_error *err);
+
+#endif

@@ -1,0 +1,454 @@
+/* rules_en.c - English relations from word patterns.
+ *
+ * Subject-verb-object: the subject is the nearest name group before the verb
+ * (auxiliaries, adverbs and "plans to" may stand between), the object the
+ * nearest after it ("exports of the H20 to China" reaches H20 through "of";
+ * "to X" is the recipient of a dat frame). Passives (was banned by, backed by,
+ * founded by) swap them. "X, which is backed by Y" takes X as the subject of
+ * the relative clause. Noun phrases: "Nvidia's H20" (develops), "X CEO Y",
+ * "Y, chief executive of X" (leads), "a unit of X" (part_of). Facts must fit
+ * the edge type's signature (data/cues.tsv). */
+#include <string.h>
+#include <strings.h>
+
+#include "extract_int.h"
+
+typedef struct en {
+    fg_sentctx *c;
+    int *mention_at_tok; /* token -> mention index or -1 */
+    int *tok_of_m;       /* mention -> first token */
+    int *tok_end_m;      /* mention -> one past last token */
+} en;
+
+static fg_str word(const en *e, int t)
+{
+    return e->c->tok[t].base;
+}
+
+static bool weq(const en *e, int t, const char *s)
+{
+    return t >= 0 && (size_t)t < e->c->ntok && fg_str_eq_cstr(word(e, t), s);
+}
+
+/* Trigger matching with inflections: ban, bans, banned, banning; approve,
+ * approved, approving; supply, supplies, supplied. */
+static bool inflects(fg_str w, fg_str stem)
+{
+    if (w.len < stem.len || strncmp(w.ptr, stem.ptr, stem.len) != 0) {
+        /* approve -> approving: drop the final e */
+        if (stem.len > 2 && stem.ptr[stem.len - 1] == 'e' && w.len >= stem.len - 1 &&
+            strncmp(w.ptr, stem.ptr, stem.len - 1) == 0) {
+            fg_str rest = fg_str_make(w.ptr + stem.len - 1, w.len - stem.len + 1);
+            return fg_str_eq_cstr(rest, "ing") || fg_str_eq_cstr(rest, "ed");
+        }
+        /* supply -> supplies, supplied */
+        if (stem.len > 2 && stem.ptr[stem.len - 1] == 'y' &&
+            strncmp(w.ptr, stem.ptr, stem.len - 1) == 0 && w.len >= stem.len - 1) {
+            fg_str rest = fg_str_make(w.ptr + stem.len - 1, w.len - stem.len + 1);
+            return fg_str_eq_cstr(rest, "ies") || fg_str_eq_cstr(rest, "ied");
+        }
+        return false;
+    }
+    fg_str rest = fg_str_make(w.ptr + stem.len, w.len - stem.len);
+    if (rest.len == 0)
+        return true;
+    static const char *const suf[] = {"s", "es", "ed", "d", "ing", "er", "ers"};
+    for (size_t i = 0; i < sizeof(suf) / sizeof(suf[0]); i++)
+        if (fg_str_eq_cstr(rest, suf[i]))
+            return true;
+    /* doubled final consonant: ban -> banned, banning */
+    if (rest.len >= 3 && rest.ptr[0] == stem.ptr[stem.len - 1] &&
+        (fg_str_eq_cstr(fg_str_make(rest.ptr + 1, rest.len - 1), "ed") ||
+         fg_str_eq_cstr(fg_str_make(rest.ptr + 1, rest.len - 1), "ing")))
+        return true;
+    return false;
+}
+
+/* The trigger at token t (multi-word triggers match following words), and
+ * the token after it through *next. */
+static const fg_trigger *trigger_at(const en *e, int t, int *next)
+{
+    const fg_sentctx *c = e->c;
+    const fg_trigger *best = NULL;
+    int best_next = t + 1;
+    for (size_t i = 0; i < c->rules->trigger_count; i++) {
+        const fg_trigger *tr = &c->rules->triggers[i];
+        if (tr->lang != FG_LANG_EN)
+            continue;
+        const char *sp = memchr(tr->word.ptr, ' ', tr->word.len);
+        fg_str first = fg_str_make(tr->word.ptr, sp ? (size_t)(sp - tr->word.ptr) : tr->word.len);
+        if (!inflects(word(e, t), first))
+            continue;
+        int k = t + 1;
+        bool ok = true;
+        while (sp) {
+            const char *w0 = sp + 1;
+            const char *w1 = memchr(w0, ' ', tr->word.len - (size_t)(w0 - tr->word.ptr));
+            fg_str wn = fg_str_make(w0, w1 ? (size_t)(w1 - w0) : tr->word.len - (size_t)(w0 - tr->word.ptr));
+            /* "added ... to the Entity List" style phrases may skip a word or two */
+            if (!weq(e, k, "") && (size_t)k < c->ntok && fg_str_eq(word(e, k), wn)) {
+                k++;
+            } else {
+                ok = false;
+                break;
+            }
+            sp = w1;
+        }
+        if (ok && (!best || tr->word.len > best->word.len)) {
+            best = tr;
+            best_next = k;
+        }
+    }
+    *next = best_next;
+    return best;
+}
+
+static bool is_aux(const en *e, int t)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has",
+                                      "have", "had", "will", "would", "could", "can", "may",
+                                      "might", "should", "must", "to", "also", "not", "already",
+                                      "reportedly", "recently", "still", "now", "further", "jointly",
+                                      "plans", "planned", "plan", "agreed", "wants", "aims", "expected",
+                                      "set", "seeking", "seeks", "moved", "moving", "did", "does",
+                                      "do", "then", "later", "formally", "officially", "quietly"};
+    for (size_t i = 0; i < sizeof(aux) / sizeof(aux[0]); i++)
+        if (weq(e, t, aux[i]))
+            return true;
+    return false;
+}
+
+static bool is_clause_end(const en *e, int t)
+{
+    return weq(e, t, ".") || weq(e, t, ";") || weq(e, t, ":") || weq(e, t, "which") ||
+           weq(e, t, "who") || weq(e, t, "that") || weq(e, t, "while") || weq(e, t, "but") ||
+           weq(e, t, "after") || weq(e, t, "before") || weq(e, t, "because") || weq(e, t, "as");
+}
+
+/* The group of mentions joined by "and", "," or "or" that contains mention m:
+ * its first and last mention indexes. */
+static void group_of(const en *e, int m, int *lo, int *hi)
+{
+    const fg_sentctx *c = e->c;
+    *lo = *hi = m;
+    while (*lo > 0) {
+        int a = e->tok_end_m[*lo - 1], b = e->tok_of_m[*lo];
+        bool joined = b - a == 1 && (weq(e, a, ",") || weq(e, a, "and") || weq(e, a, "or"));
+        joined = joined || (b - a == 2 && weq(e, a, ",") && weq(e, a + 1, "and"));
+        if (!joined)
+            break;
+        (*lo)--;
+    }
+    while ((size_t)*hi + 1 < c->nm) {
+        int a = e->tok_end_m[*hi], b = e->tok_of_m[*hi + 1];
+        bool joined = b - a == 1 && (weq(e, a, ",") || weq(e, a, "and") || weq(e, a, "or"));
+        joined = joined || (b - a == 2 && weq(e, a, ",") && weq(e, a + 1, "and"));
+        if (!joined)
+            break;
+        (*hi)++;
+    }
+}
+
+static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, size_t te,
+                             const char *rule, fg_error *err)
+{
+    if (s < 0 || d < 0)
+        return FG_OK;
+    int slo, shi, dlo, dhi;
+    group_of(e, s, &slo, &shi);
+    group_of(e, d, &dlo, &dhi);
+    if (!(shi < dlo || dhi < slo))
+        return FG_OK; /* one group on both sides */
+    for (int a = slo; a <= shi; a++)
+        for (int b = dlo; b <= dhi; b++)
+            if (fg_rules_sig_ok(e->c->rules, type, e->c->m[a].type, e->c->m[b].type, NULL)) {
+                fg_status st = fg_cands_add(e->c, type, a, b, ts, te, rule, err);
+                if (st != FG_OK)
+                    return st;
+            }
+    return FG_OK;
+}
+
+/* Nearest mention before token t in the same clause whose type can be the
+ * source of type. A relative clause ("X, which is backed by Y") reaches back
+ * past "which". */
+static int subject_before(const en *e, int t, const char *type)
+{
+    for (int k = t - 1; k >= 0; k--) {
+        int m = e->mention_at_tok[k];
+        if (m >= 0) {
+            int lo, hi;
+            group_of(e, m, &lo, &hi);
+            for (int x = hi; x >= lo; x--)
+                if (fg_rules_sig_ok(e->c->rules, type, e->c->m[x].type, NULL, NULL))
+                    return x;
+            return -1;
+        }
+        if (weq(e, k, "which") || weq(e, k, "who")) {
+            if (k >= 2 && weq(e, k - 1, ","))
+                k -= 1;
+            continue;
+        }
+        if (weq(e, k, ".") || weq(e, k, ";") || weq(e, k, "that") || weq(e, k, "while") ||
+            weq(e, k, "but") || weq(e, k, "because"))
+            return -1;
+    }
+    return -1;
+}
+
+/* Nearest mention after token t in the clause that can be the target. to_only:
+ * only after "to"/"in"/"into" (the recipient). */
+static int object_after(const en *e, int t, const char *type, bool to_only, bool src_side)
+{
+    bool seen_to = false;
+    for (int k = t; (size_t)k < e->c->ntok && k - t < 14; k++) {
+        if (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") || weq(e, k, "with"))
+            seen_to = true;
+        int m = e->mention_at_tok[k];
+        if (m >= 0) {
+            if (to_only && !seen_to) {
+                k = e->tok_end_m[m] - 1;
+                continue;
+            }
+            bool ok = src_side ? fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL)
+                               : fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, NULL);
+            if (ok)
+                return m;
+            /* Nvidia's H20: skip the maker to the product */
+            if (e->tok_end_m[m] < (int)e->c->ntok && weq(e, e->tok_end_m[m], "'s")) {
+                k = e->tok_end_m[m];
+                continue;
+            }
+            if (to_only)
+                return -1;
+            k = e->tok_end_m[m] - 1;
+            continue;
+        }
+        if (is_clause_end(e, k) || weq(e, k, ","))
+            return -1;
+    }
+    return -1;
+}
+
+static fg_status verbs(en *e, fg_error *err)
+{
+    fg_sentctx *c = e->c;
+    for (int t = 0; (size_t)t < c->ntok; t++) {
+        if (e->mention_at_tok[t] >= 0 || c->tok[t].kind != FG_TOK_NOUN)
+            continue;
+        int next;
+        const fg_trigger *tr = trigger_at(e, t, &next);
+        if (!tr)
+            continue;
+        size_t ts = c->tok[t].start, te = c->tok[next - 1].end;
+        /* passive: was banned by X; backed by X; founded by X */
+        bool passive = weq(e, next, "by");
+        int src, dst;
+        const char *rule = "en.svo";
+        if (passive) {
+            src = object_after(e, next + 1, tr->type, false, true);
+            dst = -1;
+            /* the thing acted on stands before: "G42, chaired by Tahnoon" or "X was backed by" */
+            int k = t - 1;
+            while (k >= 0 && (is_aux(e, k) || weq(e, k, ",")))
+                k--;
+            if (k >= 0 && e->mention_at_tok[k] >= 0 &&
+                fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[e->mention_at_tok[k]].type, NULL))
+                dst = e->mention_at_tok[k];
+            else
+                dst = -1;
+            if (dst < 0) {
+                for (int q = t - 1; q >= 0 && dst < 0; q--) {
+                    if (weq(e, q, ".") || weq(e, q, ";"))
+                        break;
+                    int m = e->mention_at_tok[q];
+                    if (m >= 0 && fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[m].type, NULL))
+                        dst = m;
+                }
+            }
+            rule = "en.passive";
+        } else {
+            src = subject_before(e, t, tr->type);
+            if (tr->frame == FG_FRAME_SYM) {
+                dst = object_after(e, next, tr->type, false, false);
+                rule = "en.symmetric";
+            } else if (tr->frame == FG_FRAME_DAT) {
+                dst = object_after(e, next, tr->type, true, false);
+                if (dst < 0)
+                    dst = object_after(e, next, tr->type, false, false);
+            } else {
+                dst = object_after(e, next, tr->type, false, false);
+            }
+        }
+        fg_status st = emit_groups(e, tr->type, src, dst, ts, te, rule, err);
+        if (st != FG_OK)
+            return st;
+    }
+    return FG_OK;
+}
+
+/* Nvidia's H20 / Nvidia H20: the maker. */
+static fg_status possessives(en *e, fg_error *err)
+{
+    fg_sentctx *c = e->c;
+    for (size_t m = 0; m + 1 < c->nm; m++) {
+        int a = e->tok_end_m[m], b = e->tok_of_m[m + 1];
+        bool poss = (b - a == 1 && weq(e, a, "'s")) || b == a;
+        if (!poss)
+            continue;
+        if (fg_rules_sig_ok(c->rules, "develops", c->m[m].type, c->m[m + 1].type, NULL) &&
+            strcmp(c->m[m + 1].type, "company") != 0) {
+            fg_status st = fg_cands_add(c, "develops", (int)m, (int)m + 1, c->m[m].end,
+                                        c->m[m + 1].start, "en.possessive", err);
+            if (st != FG_OK)
+                return st;
+        }
+    }
+    return FG_OK;
+}
+
+/* "Nvidia CEO Jensen Huang", "Jensen Huang, chief executive of Nvidia",
+ * "Nvidia's chief executive, Jensen Huang", "President Donald Trump". */
+static fg_status titles(en *e, fg_error *err)
+{
+    fg_sentctx *c = e->c;
+    for (int t = 0; (size_t)t < c->ntok; t++) {
+        if (e->mention_at_tok[t] >= 0)
+            continue;
+        const fg_cue *cue = fg_rules_cue_at(c->rules, "title", FG_LANG_EN, c->text, c->tok[t].start);
+        if (!cue)
+            continue;
+        size_t tend = c->tok[t].start + cue->word.len;
+        int te = t;
+        while ((size_t)te + 1 < c->ntok && c->tok[te + 1].start < tend)
+            te++;
+        if (t > 0 && (weq(e, t - 1, "former") || weq(e, t - 1, "ex")))
+            continue;
+        int person = -1, org = -1;
+        /* title then person: CEO Jensen Huang, chief executive, Jensen Huang */
+        int k = te + 1;
+        if (weq(e, k, ","))
+            k++;
+        if ((size_t)k < c->ntok && e->mention_at_tok[k] >= 0 &&
+            strcmp(c->m[e->mention_at_tok[k]].type, "person") == 0)
+            person = e->mention_at_tok[k];
+        /* org right before the title: Nvidia CEO, Nvidia's CEO */
+        int b = t - 1;
+        if (weq(e, b, "'s"))
+            b--;
+        if (b >= 0 && e->mention_at_tok[b] >= 0 && strcmp(c->m[e->mention_at_tok[b]].type, "person") != 0)
+            org = e->mention_at_tok[b];
+        /* person, title of org */
+        if (person < 0) {
+            int p = t - 1;
+            while (p >= 0 && (weq(e, p, ",") || weq(e, p, "the") || weq(e, p, "a") || weq(e, p, "its") ||
+                              weq(e, p, "as") || weq(e, p, "is") || weq(e, p, "co")))
+                p--;
+            if (p >= 0 && e->mention_at_tok[p] >= 0 &&
+                strcmp(c->m[e->mention_at_tok[p]].type, "person") == 0)
+                person = e->mention_at_tok[p];
+            if (person >= 0 && org < 0 && weq(e, te + 1, "of") && (size_t)te + 2 < c->ntok) {
+                int q = te + 2;
+                if (weq(e, q, "the"))
+                    q++;
+                if ((size_t)q < c->ntok && e->mention_at_tok[q] >= 0)
+                    org = e->mention_at_tok[q];
+            }
+        }
+        if (person >= 0 && org < 0 && weq(e, te + 1, "of")) {
+            int q = te + 2;
+            if (weq(e, q, "the"))
+                q++;
+            if ((size_t)q < c->ntok && e->mention_at_tok[q] >= 0)
+                org = e->mention_at_tok[q];
+        }
+        if (person < 0 || org < 0)
+            continue;
+        if (!fg_rules_sig_ok(c->rules, "leads", c->m[person].type, c->m[org].type, NULL))
+            continue;
+        fg_status st = fg_cands_add(c, "leads", person, org, c->tok[t].start, tend, "en.title", err);
+        if (st != FG_OK)
+            return st;
+    }
+    return FG_OK;
+}
+
+/* "X, a unit of Y", "X is a subsidiary of Y", "Y's unit X", "X's parent Y". */
+static fg_status parents(en *e, fg_error *err)
+{
+    fg_sentctx *c = e->c;
+    for (int t = 0; (size_t)t < c->ntok; t++) {
+        const fg_cue *cue = fg_rules_cue_eq(c->rules, "parent", FG_LANG_EN, word(e, t));
+        if (!cue || e->mention_at_tok[t] >= 0)
+            continue;
+        int child = -1, parent = -1;
+        bool up = strcmp(cue->value, "up") == 0;
+        if (weq(e, t + 1, "of") || (weq(e, t + 1, "company") && weq(e, t + 2, "of"))) {
+            int q = weq(e, t + 1, "of") ? t + 2 : t + 3;
+            if (weq(e, q, "the"))
+                q++;
+            int other = (size_t)q < c->ntok ? e->mention_at_tok[q] : -1;
+            int k = t - 1;
+            while (k >= 0 && (weq(e, k, "a") || weq(e, k, "an") || weq(e, k, "the") || weq(e, k, ",") ||
+                              weq(e, k, "is") || weq(e, k, "was") || weq(e, k, "wholly-owned") ||
+                              weq(e, k, "cloud") || weq(e, k, "chip") || weq(e, k, "local")))
+                k--;
+            int self = k >= 0 ? e->mention_at_tok[k] : -1;
+            if (other >= 0 && self >= 0) {
+                child = up ? other : self;
+                parent = up ? self : other;
+            }
+        } else if (t > 0 && weq(e, t - 1, "'s")) {
+            int owner = t - 2 >= 0 ? e->mention_at_tok[t - 2] : -1;
+            int k = t + 1;
+            if (weq(e, k, ","))
+                k++;
+            int other = (size_t)k < c->ntok ? e->mention_at_tok[k] : -1;
+            if (owner >= 0 && other >= 0) {
+                child = up ? owner : other;
+                parent = up ? other : owner;
+            }
+        }
+        if (child < 0 || parent < 0 || child == parent)
+            continue;
+        if (!fg_rules_sig_ok(c->rules, "part_of", c->m[child].type, c->m[parent].type, NULL))
+            continue;
+        fg_status st = fg_cands_add(c, "part_of", child, parent, c->tok[t].start, c->tok[t].end,
+                                    "en.parent", err);
+        if (st != FG_OK)
+            return st;
+    }
+    return FG_OK;
+}
+
+fg_status fg_rules_en(fg_sentctx *c, fg_error *err)
+{
+    en e = {c, NULL, NULL, NULL};
+    e.mention_at_tok = fg_arena_calloc(c->arena, c->ntok + 1, sizeof(int));
+    e.tok_of_m = fg_arena_calloc(c->arena, c->nm + 1, sizeof(int));
+    e.tok_end_m = fg_arena_calloc(c->arena, c->nm + 1, sizeof(int));
+    if (!e.mention_at_tok || !e.tok_of_m || !e.tok_end_m)
+        return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+    for (size_t t = 0; t < c->ntok; t++)
+        e.mention_at_tok[t] = -1;
+    size_t t = 0;
+    for (size_t m = 0; m < c->nm; m++) {
+        while (t < c->ntok && c->tok[t].end <= c->m[m].start)
+            t++;
+        e.tok_of_m[m] = (int)t;
+        size_t k = t;
+        while (k < c->ntok && c->tok[k].start < c->m[m].end) {
+            e.mention_at_tok[k] = (int)m;
+            k++;
+        }
+        e.tok_end_m[m] = (int)k;
+        /* 両社-style duplicates share tokens: keep t for the next mention */
+        if (m + 1 < c->nm && c->m[m + 1].start >= c->m[m].end)
+            t = k;
+    }
+    fg_status st = verbs(&e, err);
+    if (st == FG_OK) st = possessives(&e, err);
+    if (st == FG_OK) st = titles(&e, err);
+    if (st == FG_OK) st = parents(&e, err);
+    return st;
+}
