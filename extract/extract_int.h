@@ -91,6 +91,9 @@ typedef struct fg_sentctx {
     fg_token *tok;
     size_t ntok;
     fg_cands *out;
+    struct fg_topic {
+        const char *id, *type;
+    } *topic;                    /* the document's current topic: read and updated */
 } fg_sentctx;
 
 /* Adds a candidate (deduplicated by type/src/dst within the sentence). */

@@ -299,7 +299,7 @@ static fg_status possessives(en *e, fg_error *err)
         if (fg_rules_sig_ok(c->rules, "develops", c->m[m].type, c->m[m + 1].type, NULL) &&
             strcmp(c->m[m + 1].type, "company") != 0) {
             fg_status st = fg_cands_add(c, "develops", (int)m, (int)m + 1, c->m[m].end,
-                                        c->m[m + 1].start, "en.possessive", err);
+                                        c->m[m + 1].start, "en.np.possessive", err);
             if (st != FG_OK)
                 return st;
         }
@@ -366,7 +366,7 @@ static fg_status titles(en *e, fg_error *err)
             continue;
         if (!fg_rules_sig_ok(c->rules, "leads", c->m[person].type, c->m[org].type, NULL))
             continue;
-        fg_status st = fg_cands_add(c, "leads", person, org, c->tok[t].start, tend, "en.title", err);
+        fg_status st = fg_cands_add(c, "leads", person, org, c->tok[t].start, tend, "en.np.title", err);
         if (st != FG_OK)
             return st;
     }
@@ -414,7 +414,7 @@ static fg_status parents(en *e, fg_error *err)
         if (!fg_rules_sig_ok(c->rules, "part_of", c->m[child].type, c->m[parent].type, NULL))
             continue;
         fg_status st = fg_cands_add(c, "part_of", child, parent, c->tok[t].start, c->tok[t].end,
-                                    "en.parent", err);
+                                    "en.np.parent", err);
         if (st != FG_OK)
             return st;
     }

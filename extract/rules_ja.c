@@ -43,6 +43,7 @@ typedef struct ja {
     int *group_of_m;    /* mention -> group */
     role *mrole;        /* mention -> role */
     int *mrole_unit;
+    int topic_group;    /* group of the carried-over topic mention, or -1 */
 } ja;
 
 static fg_str tsurf(const ja *j, size_t t)
@@ -237,19 +238,19 @@ static role follow_phrase(ja *j, group *g, int from)
         if (tr && k->kind == FG_TOK_NOUN) {
             if (tr->frame == FG_FRAME_SYM && (g->r == R_EXT))
                 g->competitors = strcmp(tr->type, "competes") == 0;
-            if (g->r == R_NO) {
-                int ru;
-                role after = classify(j, skip_heads(j, u + 1), &ru);
-                (void)after;
+            /* H800の輸出を禁止: H800 modifies the trigger noun 輸出 and is also
+             * the object of 禁止, so remember the noun and read on */
+            if (g->r == R_NO && g->trig_unit < 0)
                 g->trig_unit = u;
-                return R_NOTRIG;
-            }
             continue;
         }
         int ru;
         role r = classify(j, u, &ru);
         if (is_case_particle(r)) {
             g->role_unit = ru;
+            /* 中国の企業が: a modifier of the subject is not the agent */
+            if (g->r == R_NO && (r == R_GA || r == R_WA))
+                return g->trig_unit >= 0 ? R_NOTRIG : R_NONE;
             return r;
         }
         if (r == R_EXT || r == R_NO || r == R_DATNO || r == R_NOM)
@@ -260,9 +261,9 @@ static role follow_phrase(ja *j, group *g, int from)
             ubase(j, u, "含む") || ubase(j, u, "はじめ") || ubase(j, u, "いう") ||
             ubase(j, u, "よう") || ubase(j, u, "する"))
             continue;
-        return R_NONE;
+        break;
     }
-    return R_NONE;
+    return g->trig_unit >= 0 ? R_NOTRIG : R_NONE;
 }
 
 static fg_status build(ja *j, fg_error *err)
@@ -271,10 +272,10 @@ static fg_status build(ja *j, fg_error *err)
     fg_arena *a = c->arena;
     j->u = fg_arena_calloc(a, c->ntok + c->nm + 1, sizeof(unit));
     j->unit_of_tok = fg_arena_calloc(a, c->ntok + 1, sizeof(int));
-    j->g = fg_arena_calloc(a, c->nm + 1, sizeof(group));
-    j->group_of_m = fg_arena_calloc(a, c->nm + 1, sizeof(int));
-    j->mrole = fg_arena_calloc(a, c->nm + 1, sizeof(role));
-    j->mrole_unit = fg_arena_calloc(a, c->nm + 1, sizeof(int));
+    j->g = fg_arena_calloc(a, c->nm + 2, sizeof(group));
+    j->group_of_m = fg_arena_calloc(a, c->nm + 2, sizeof(int));
+    j->mrole = fg_arena_calloc(a, c->nm + 2, sizeof(role));
+    j->mrole_unit = fg_arena_calloc(a, c->nm + 2, sizeof(int));
     if (!j->u || !j->unit_of_tok || !j->g || !j->group_of_m || !j->mrole || !j->mrole_unit)
         return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
     size_t t = 0, mi = 0;
@@ -327,6 +328,12 @@ static fg_status build(ja *j, fg_error *err)
         j->mrole[m] = r;
         j->mrole_unit[m] = ru;
     }
+    /* H100の中国への輸出: the の skips over a name that itself modifies the
+     * noun ahead (への, からの), so H100 is no modifier of 中国 */
+    for (size_t m = 0; m + 1 < c->nm; m++)
+        if (j->mrole[m] == R_NOM && (j->mrole[m + 1] == R_DATNO ||
+                                     (j->mrole[m + 1] == R_FROM && ueq(j, j->mrole_unit[m + 1] + 1, "の"))))
+            j->mrole[m] = R_NO;
     /* groups */
     j->ng = 0;
     for (int u = 0; u < j->nu; u++) {
@@ -363,7 +370,7 @@ static bool clause_break(const ja *j, int u0, int u1)
         if (j->u[u].m >= 0)
             continue;
         const fg_token *k = utok(j, u);
-        if (k->kind == FG_TOK_VERB && strcmp(k->sub, "自立") == 0 && !ubase(j, u, "する") &&
+        if (k->kind == FG_TOK_VERB && strcmp(k->sub, "自立") == 0 &&
             !ubase(j, u, "含む") && !ubase(j, u, "いう") && !ubase(j, u, "よる") &&
             !ubase(j, u, "対する") && !ubase(j, u, "はじめ"))
             return true;
@@ -441,7 +448,7 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             continue;
         bool brk = clause_break(j, g->role_unit, tu);
         switch (g->r) {
-        case R_GA: if (agent < 0) agent = gi; break;
+        case R_GA: if (agent < 0 && !brk) agent = gi; break;
         case R_WA: if (wa < 0) wa = gi; break;
         case R_MO: if (mo < 0) mo = gi; break;
         case R_WO: if (obj < 0 && !brk) obj = gi; break;
@@ -450,11 +457,21 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         case R_BY: if (by < 0) by = gi; break;
         case R_FROM: if (from < 0 && !brk) from = gi; break;
         case R_WITH: if (with < 0 && !brk) with = gi; break;
-        case R_NOTRIG: if (g->trig_unit == tu && notrig < 0) notrig = gi; break;
+        case R_NOTRIG: break;
         default: break;
         }
+        if (g->trig_unit == tu && notrig < 0)
+            notrig = gi;
     }
     int subj = agent >= 0 ? agent : wa;
+    /* no subject anywhere before the trigger: Japanese drops the subject that
+     * is the topic of the preceding sentences (同社は…。2024年には…を調達した) */
+    bool has_subject = false;
+    for (int gi = 0; gi < j->ng; gi++)
+        if (j->g[gi].u_last < tu && (j->g[gi].r == R_GA || j->g[gi].r == R_WA || j->g[gi].r == R_MO))
+            has_subject = true;
+    if (subj < 0 && !has_subject && !passive && j->topic_group >= 0)
+        subj = j->topic_group;
     /* a relative clause: H20を購入したByteDance */
     int after = skip_predicate(j, tu + 1);
     int head = uis_mention(j, after) ? j->group_of_m[j->u[after].m] : -1;
@@ -498,9 +515,9 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         } else if (tr->frame == FG_FRAME_FROM) {
             dst = from;
         } else {
-            dst = group_fits(j, obj, type, false, NULL) ? obj
+            dst = (notrig >= 0 && notrig != src && group_fits(j, notrig, type, false, NULL)) ? notrig
+                : group_fits(j, obj, type, false, NULL) ? obj
                 : group_fits(j, target, type, false, NULL) ? target
-                : (notrig >= 0 && notrig != src && group_fits(j, notrig, type, false, NULL)) ? notrig
                 : (mo >= 0 && mo != src && group_fits(j, mo, type, false, NULL)) ? mo : -1;
         }
         if (head >= 0) {
@@ -530,7 +547,7 @@ static fg_status np_maker(ja *j, fg_error *err)
         if (fg_rules_sig_ok(c->rules, "develops", c->m[m].type, c->m[m + 1].type, NULL) &&
             strcmp(c->m[m + 1].type, "company") != 0) {
             fg_status st = fg_cands_add(c, "develops", (int)m, (int)m + 1, c->m[m].end,
-                                        c->m[m + 1].start, "ja.np-maker", err);
+                                        c->m[m + 1].start, "ja.np.maker", err);
             if (st != FG_OK)
                 return st;
         }
@@ -613,7 +630,7 @@ static fg_status titles(ja *j, fg_error *err)
         int org = before_org >= 0 ? before_org : nearest_of(j, 0, plo, cue->value);
         if (org < 0)
             continue;
-        fg_status st = fg_cands_add(c, "leads", person, org, utok(j, u)->start, tend, "ja.title", err);
+        fg_status st = fg_cands_add(c, "leads", person, org, utok(j, u)->start, tend, "ja.np.title", err);
         if (st != FG_OK)
             return st;
     }
@@ -646,6 +663,9 @@ static fg_status parents(ja *j, fg_error *err)
             k++;
         if (uis_mention(j, k)) {
             other = j->u[k].m;
+            /* 親会社である中国ByteDance: 中国 only modifies the name after it */
+            while (j->mrole[other] == R_NOM && (size_t)other + 1 < c->nm)
+                other++;
         } else {
             int p = j->g[gi].u_first - 1;
             while (p >= 0 && !ueq(j, p, "(") && !ueq(j, p, ")") && j->g[gi].u_first - p < 20)
@@ -660,7 +680,7 @@ static fg_status parents(ja *j, fg_error *err)
             int child = up ? m : other, parent = up ? other : m;
             if (fg_rules_sig_ok(c->rules, "part_of", c->m[child].type, c->m[parent].type, NULL)) {
                 fg_status st = fg_cands_add(c, "part_of", child, parent, utok(j, u)->start,
-                                            utok(j, u)->end, "ja.parent", err);
+                                            utok(j, u)->end, "ja.np.parent", err);
                 if (st != FG_OK)
                     return st;
             }
@@ -682,10 +702,56 @@ static fg_status competitors(ja *j, fg_error *err)
         if (subj < 0)
             continue;
         const fg_token *t = utok(j, j->g[gi].role_unit);
-        fg_status st = emit(j, "competes", gi, subj, t->start, t->end, "ja.competitors", err);
+        fg_status st = emit(j, "competes", gi, subj, t->start, t->end, "ja.np.competitors", err);
         if (st != FG_OK)
             return st;
     }
+    return FG_OK;
+}
+
+/* The sentence's topic for the sentences after it: its first subject that
+ * can act (company, government, organization). */
+static void note_topic(ja *j)
+{
+    fg_sentctx *c = j->c;
+    for (int gi = 0; gi < j->ng; gi++) {
+        const group *g = &j->g[gi];
+        if (gi == j->topic_group || (g->r != R_WA && g->r != R_GA))
+            continue;
+        const fg_smention *m = &c->m[g->first];
+        if (strcmp(m->type, "company") == 0 || strcmp(m->type, "government") == 0 ||
+            strcmp(m->type, "organization") == 0) {
+            c->topic->id = m->id;
+            c->topic->type = m->type;
+            return;
+        }
+    }
+}
+
+/* Appends the carried-over topic as a mention of its own group, outside the
+ * token units, so rules can use it as a dropped subject. */
+static fg_status add_topic(ja *j, fg_error *err)
+{
+    fg_sentctx *c = j->c;
+    j->topic_group = -1;
+    if (!c->topic || !c->topic->id)
+        return FG_OK;
+    fg_smention *m = fg_arena_calloc(c->arena, c->nm + 1, sizeof(*m));
+    if (!m)
+        return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+    memcpy(m, c->m, c->nm * sizeof(*m));
+    m[c->nm] = (fg_smention){0, 0, c->topic->id, c->topic->type, "topic", true};
+    c->m = m;
+    j->group_of_m[c->nm] = j->ng;
+    j->mrole[c->nm] = R_NONE;
+    group *g = &j->g[j->ng];
+    memset(g, 0, sizeof(*g));
+    g->first = g->last = (int)c->nm;
+    g->u_first = g->u_last = -1;
+    g->r = R_NONE;
+    g->trig_unit = -1;
+    j->topic_group = j->ng++;
+    c->nm++;
     return FG_OK;
 }
 
@@ -694,8 +760,11 @@ fg_status fg_rules_ja(fg_sentctx *c, fg_error *err)
     ja j = {0};
     j.c = c;
     fg_status st = build(&j, err);
+    if (st == FG_OK)
+        st = add_topic(&j, err);
     if (st != FG_OK)
         return st;
+    note_topic(&j);
     for (int u = 0; u < j.nu && st == FG_OK; u++) {
         if (j.u[u].m >= 0)
             continue;
@@ -705,9 +774,12 @@ fg_status fg_rules_ja(fg_sentctx *c, fg_error *err)
         const fg_trigger *tr = trigger_at(&j, j.u[u].t0);
         if (!tr)
             continue;
-        /* a modifier inside a compound of triggers (輸出規制) does not act */
+        /* a trigger noun that modifies the noun after it (輸出規制, 供給見通し,
+         * 開発環境) is not the predicate; light nouns (措置, 実績, 計画) and
+         * suffixes (制, 額) keep it one */
         if (k->kind == FG_TOK_NOUN && u + 1 < j.nu && j.u[u + 1].m < 0 &&
-            utok(&j, u + 1)->kind == FG_TOK_NOUN && trigger_at(&j, j.u[u + 1].t0))
+            utok(&j, u + 1)->kind == FG_TOK_NOUN && !utok(&j, u + 1)->suffix &&
+            !fg_rules_cue_eq(c->rules, "light", FG_LANG_JA, tsurf(&j, j.u[u + 1].t0)))
             continue;
         st = trigger_facts(&j, u, tr, err);
     }
