@@ -1,0 +1,52 @@
+/* graph_int.h - the graph's private layout, shared by graph.c (building) and
+ * analyze.c (which writes its results into the nodes).
+ *
+ * Storage, and who owns it:
+ * - every string lives in `strings`, an arena owned by the graph. Strings that
+ *   repeat across statements (types, statuses, currencies, dates, document
+ *   names, triggers, rules, surface forms) are interned through `interned`, so
+ *   each distinct one is stored once; equal interned strings are the same
+ *   pointer, which lets edge keys and surface checks compare pointers. (The
+ *   map keeps its own copy of each key, so an interned string costs two
+ *   copies plus a map item: fine for strings that repeat, which is why
+ *   sentences are not interned but shared per document, see graph.c.)
+ * - the node and edge arrays, each node's mention array and each edge's
+ *   evidence array are malloc'd and grow geometrically (graph.c's grow()), so
+ *   the graph never pays for the dead copies that growing inside an arena
+ *   would leave behind;
+ * - the maps hold indices plus one (so that NULL means absent), never pointers
+ *   into the arrays, which move when they grow. */
+#ifndef FG_GRAPH_INT_H
+#define FG_GRAPH_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "factgraph/core.h"
+#include "factgraph/graph.h"
+
+struct fg_graph_node {
+    fg_node pub;              /* what fg_graph_node_get() hands out */
+    size_t mention_cap;       /* capacity of pub.mentions */
+    uint64_t last_add;        /* g->adds when a document last named this node */
+};
+
+struct fg_graph_edge {
+    fg_edge pub;              /* what fg_graph_edge_get() hands out */
+    fg_evidence *evidence;    /* the same array as pub.evidence, writable */
+    size_t evidence_cap;
+};
+
+struct fg_graph {
+    fg_arena *strings;        /* every string the graph holds */
+    fg_map *interned;         /* string -> its copy in strings */
+    fg_map *node_index;       /* node id -> index + 1 */
+    fg_map *edge_index;       /* edge_key() bytes -> index + 1 */
+    struct fg_graph_node *nodes;
+    size_t node_count, node_cap;
+    struct fg_graph_edge *edges;
+    size_t edge_count, edge_cap;
+    size_t documents;         /* fg_graph_count_document() calls */
+    uint64_t adds;            /* fg_graph_add_extraction() calls, for doc_count */
+};
+
+#endif
