@@ -10,6 +10,10 @@
  * a table or a dump, and is cut into pieces of this size before tokenizing. */
 #define FG_MAX_SENTENCE_BYTES ((size_t)16 * 1024)
 
+/* A headline is short; a first line longer than this is a paragraph, split
+ * into sentences like the rest of the text (300 bytes = 100 kanji). */
+#define FG_MAX_TITLE_BYTES ((size_t)300)
+
 /* A lexicon line longer than this is a mistake (aliases are names, not text). */
 #define FG_MAX_LEXICON_LINE 8192
 

@@ -444,8 +444,10 @@ static bool opener_at(const char *t, size_t n, size_t i)
 {
     char c = t[i];
     return c == '"' || c == '\'' || c == '(' || c == '[' ||
-           has_at(t, n, i, "\xE2\x80\x9C", 3) /* “ */ || has_at(t, n, i, "\xE2\x80\x98", 3) /* ‘ */ ||
-           has_at(t, n, i, "\xE3\x80\x8C", 3) /* 「 */ || has_at(t, n, i, "\xE3\x80\x8E", 3) /* 『 */;
+           has_at(t, n, i, "\xE2\x80\x9C", 3) /* “ */ ||
+           has_at(t, n, i, "\xE2\x80\x98", 3) /* ‘ */ ||
+           has_at(t, n, i, "\xE3\x80\x8C", 3) /* 「 */ ||
+           has_at(t, n, i, "\xE3\x80\x8E", 3) /* 『 */;
 }
 
 /* Words after which a period does not end an English sentence. Compared
@@ -502,10 +504,12 @@ static bool abbreviation_before(const char *t, size_t start, size_t dot)
 
 static size_t skip_closers(const char *t, size_t n, size_t j)
 {
-    size_t cl;
-    while ((cl = closer_at(t, n, j)) > 0)
+    for (;;) {
+        size_t cl = closer_at(t, n, j);
+        if (cl == 0)
+            return j;
         j += cl;
-    return j;
+    }
 }
 
 /* English rule for a terminator (. ! ?) at t[i] in a sentence starting at
@@ -629,8 +633,8 @@ static fg_status split_lines(struct splitter *sp, size_t from)
     return emit_sentence(sp, start, sp->n);
 }
 
-/* The title is the first non-empty line and always sentence 0, whole: a
- * headline like "NVIDIA、売上高160億ドル。前年比2倍" states its facts together. */
+/* The title is the first non-empty line and sentence 0, whole when it is
+ * headline-sized: a headline like "NVIDIA、売上高160億ドル。前年比2倍" states its facts together. */
 static fg_status find_title(struct splitter *sp, size_t *rest)
 {
     size_t i = 0;
@@ -642,6 +646,12 @@ static fg_status find_title(struct splitter *sp, size_t *rest)
         size_t next = e < sp->n ? e + line_break_at(sp->t, sp->n, e) : e;
         if (line.len > 0) {
             sp->doc->title = line;
+            /* A first line as long as a paragraph is no headline (some
+             * articles have none): it is split like the rest. */
+            if (line.len > FG_MAX_TITLE_BYTES) {
+                *rest = i;
+                return FG_OK;
+            }
             *rest = next;
             return emit_sentence(sp, i, e);
         }
