@@ -772,15 +772,13 @@ out:
     return st;
 }
 
-/* strerror text, lowercased as our messages are ("no such file or directory"). */
+/* The system's own text ("No such file or directory"), as git and curl print
+ * it: users search for that exact wording, so it is not recased. */
 static fg_status io_error(fg_error *err, const char *source, int errnum)
 {
-    char tmp[128], msg[128];
+    char tmp[128];
     /* GNU strerror_r: returns the text, in tmp or in static storage */
-    snprintf(msg, sizeof(msg), "%s", strerror_r(errnum, tmp, sizeof(tmp)));
-    if (msg[0] >= 'A' && msg[0] <= 'Z')
-        msg[0] = (char)(msg[0] - 'A' + 'a');
-    return fg_error_set(err, FG_EIO, source, "%s", msg);
+    return fg_error_set(err, FG_EIO, source, "%s", strerror_r(errnum, tmp, sizeof(tmp)));
 }
 
 static fg_status read_fd(int fd, const char *source, fg_buf *b, fg_error *err)

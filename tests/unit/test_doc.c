@@ -337,7 +337,7 @@ static void test_missing_file(void **state)
     assert_null(doc);
     assert_int_equal(err.code, FG_EIO);
     assert_string_equal(err.source, path);
-    assert_string_equal(err.text, "no such file or directory");
+    assert_string_equal(err.text, "No such file or directory");
 }
 
 static void test_directory(void **state)
@@ -351,7 +351,7 @@ static void test_directory(void **state)
     assert_int_equal(fg_doc_load_file(&doc, dir, FG_LANG_AUTO, &err), FG_EIO);
     assert_null(doc);
     assert_string_equal(err.source, dir);
-    assert_string_equal(err.text, "is a directory");
+    assert_string_equal(err.text, "Is a directory");
     rmdir(dir);
 }
 
