@@ -168,13 +168,14 @@ fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_e
     fg_lang lang = fg_doc_lang(doc);
     results r = {0};
     fg_recent recent = {0};
-    struct fg_topic topic = {NULL, NULL};
+    struct fg_topic topic = {NULL, NULL, 0};
     memset(out, 0, sizeof(*out));
     for (size_t i = 0; i < fg_doc_sentence_count(doc) && st == FG_OK; i++) {
         const fg_sentence *s = fg_doc_sentence_get(doc, i);
         fg_smention *m = NULL;
         size_t nm = 0;
-        if ((st = fg_mentions_find(&ex->rules, ex->lex, &recent, a, lang, s->text, &m, &nm, err)) != FG_OK)
+        recent.sentence = s->index;
+        if ((st = fg_mentions_find(&ex->rules, ex->lex, &recent, &topic, a, lang, s->text, &m, &nm, err)) != FG_OK)
             break;
         for (size_t k = 0; k < nm; k++) {
             if (m[k].coref)
@@ -193,7 +194,7 @@ fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_e
         if (nm < 1)
             continue; /* NEEDSWORK: a sentence without names could still carry a dropped-subject fact */
         fg_cands cands = {0};
-        fg_sentctx c = {&ex->rules, a, lang, s->text, m, nm, NULL, 0, &cands, &topic};
+        fg_sentctx c = {&ex->rules, a, lang, s->text, m, nm, NULL, 0, &cands, &topic, s->index};
         if (lang == FG_LANG_JA) {
             if ((st = fg_tokenize_ja(ex->tok, a, s->text, &c.tok, &c.ntok, err)) != FG_OK)
                 break;

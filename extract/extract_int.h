@@ -12,7 +12,7 @@
 
 /* ---- rule tables (rules.c), loaded from data/triggers.tsv and data/cues.tsv ---- */
 
-typedef enum fg_frame { FG_FRAME_OBJ, FG_FRAME_DAT, FG_FRAME_FROM, FG_FRAME_SYM } fg_frame;
+typedef enum fg_frame { FG_FRAME_OBJ, FG_FRAME_DAT, FG_FRAME_FROM, FG_FRAME_SYM, FG_FRAME_OBJDAT } fg_frame;
 
 typedef struct fg_trigger {
     fg_lang lang;
@@ -60,6 +60,13 @@ const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang,
 
 /* ---- per-sentence working data ---- */
 
+/* What the text is about: the last subject (は/が) that can act. Japanese
+ * drops it and refers to it with 同社. */
+struct fg_topic {
+    const char *id, *type;
+    size_t sentence;             /* where it became the topic */
+};
+
 typedef struct fg_smention {
     size_t start, end;      /* byte span in the sentence text (normalized) */
     const char *id, *type;
@@ -91,9 +98,8 @@ typedef struct fg_sentctx {
     fg_token *tok;
     size_t ntok;
     fg_cands *out;
-    struct fg_topic {
-        const char *id, *type;
-    } *topic;                    /* the document's current topic: read and updated */
+    struct fg_topic *topic;      /* the document's current topic: read and updated */
+    size_t sentence;             /* sentence index */
 } fg_sentctx;
 
 /* Adds a candidate (deduplicated by type/src/dst within the sentence). */

@@ -55,6 +55,7 @@ void fg_recent_note(fg_recent *r, const char *id, const char *type)
     }
     r->items[r->count].id = id;
     r->items[r->count].type = type;
+    r->items[r->count].sentence = r->sentence;
     r->count++;
 }
 
@@ -124,8 +125,8 @@ static fg_status push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_s
 }
 
 fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
-                           fg_arena *a, fg_lang lang, fg_str s, fg_smention **out, size_t *count,
-                           fg_error *err)
+                           const struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
+                           fg_smention **out, size_t *count, fg_error *err)
 {
     fg_smention *m = NULL;
     size_t n = 0, cap = 0;
@@ -146,8 +147,16 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
             type[tl] = '\0';
             if (sp)
                 want = sp[1] - '0';
+            /* the topic, unless a name of that type came in a later sentence
+             * (the text has moved on to it) */
+            const struct fg_recent_item *newest = recent_find(recent, type, 0);
+            bool use_topic = want == 1 && topic && topic->id && strcmp(topic->type, type) == 0 &&
+                             !(newest && newest->sentence > topic->sentence);
             for (int k = 0; k < want; k++) {
                 const struct fg_recent_item *it = recent_find(recent, type, k);
+                struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0};
+                if (use_topic)
+                    it = &t;
                 if (!it)
                     break;
                 fg_smention v = {pos, pos + cue->word.len, it->id, it->type, "coref", true};

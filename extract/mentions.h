@@ -11,16 +11,21 @@
 typedef struct fg_recent {
     struct fg_recent_item {
         const char *id, *type;
+        size_t sentence;
     } items[FG_RECENT_MAX];
     size_t count;
+    size_t sentence;   /* the sentence being read, stamped on new items */
 } fg_recent;
 
 void fg_recent_note(fg_recent *r, const char *id, const char *type);
 
 /* Mentions in sentence text s, in text order, allocated from a. Resolves
  * references with recent and updates it with every name found. */
+/* A reference (同社, 同省) names the document's topic when the types agree:
+ * Japanese writes 同社 for the company the text is about, which is often not
+ * the last one named. topic may be NULL. */
 fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
-                           fg_arena *a, fg_lang lang, fg_str s, fg_smention **out, size_t *count,
-                           fg_error *err);
+                           const struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
+                           fg_smention **out, size_t *count, fg_error *err);
 
 #endif

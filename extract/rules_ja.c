@@ -161,8 +161,18 @@ static role classify(const ja *j, int u, int *role_unit)
     bool next_is_mention = uis_mention(j, skip_open(j, u + 1));
     if (fg_str_eq_cstr(s, "、") || fg_str_eq_cstr(s, "・") || fg_str_eq_cstr(s, ",") ||
         fg_str_eq_cstr(s, "および") || fg_str_eq_cstr(s, "及び") || fg_str_eq_cstr(s, "ならびに") ||
-        fg_str_eq_cstr(s, "並びに") || fg_str_eq_cstr(s, "や"))
-        return next_is_mention ? R_COORD : R_NONE;
+        fg_str_eq_cstr(s, "並びに") || fg_str_eq_cstr(s, "や")) {
+        if (next_is_mention)
+            return R_COORD;
+        /* A、B、CなどのX with C unknown to the lexicon: the list goes on */
+        for (int q = u + 1; q < j->nu && q <= u + 3 && j->u[q].m < 0; q++) {
+            if (ueq(j, q, "など") || ueq(j, q, "等") || ueq(j, q, "ら"))
+                return R_EXT;
+            if (utok(j, q)->kind != FG_TOK_NOUN)
+                break;
+        }
+        return R_NONE;
+    }
     if (fg_str_eq_cstr(s, "向け"))
         return R_DAT;
     if (fg_str_eq_cstr(s, "など") || fg_str_eq_cstr(s, "ら") || fg_str_eq_cstr(s, "等"))
@@ -240,7 +250,7 @@ static role follow_phrase(ja *j, group *g, int from)
                 g->competitors = strcmp(tr->type, "competes") == 0;
             /* H800の輸出を禁止: H800 modifies the trigger noun 輸出 and is also
              * the object of 禁止, so remember the noun and read on */
-            if (g->r == R_NO && g->trig_unit < 0)
+            if ((g->r == R_NO || g->r == R_EXT) && g->trig_unit < 0)
                 g->trig_unit = u;
             continue;
         }
@@ -466,26 +476,46 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     int subj = agent >= 0 ? agent : wa;
     /* no subject anywhere before the trigger: Japanese drops the subject that
      * is the topic of the preceding sentences (同社は…。2024年には…を調達した) */
+    /* any subject phrase, named or not (チェン氏は, 中国のAI企業が), blocks it */
     bool has_subject = false;
-    for (int gi = 0; gi < j->ng; gi++)
-        if (j->g[gi].u_last < tu && (j->g[gi].r == R_GA || j->g[gi].r == R_WA || j->g[gi].r == R_MO))
+    for (int u = 0; u < tu; u++)
+        if (j->u[u].m < 0 && utok(j, u)->kind == FG_TOK_PARTICLE &&
+            (ueq(j, u, "が") || ueq(j, u, "は") || ueq(j, u, "も")))
             has_subject = true;
     if (subj < 0 && !has_subject && !passive && j->topic_group >= 0)
         subj = j->topic_group;
     /* a relative clause: H20を購入したByteDance */
     int after = skip_predicate(j, tu + 1);
-    int head = uis_mention(j, after) ? j->group_of_m[j->u[after].m] : -1;
+    int head = -1;
+    if (uis_mention(j, after) && after > tu) {
+        /* a head noun follows its clause directly: a space (headlines) or a
+         * comma in between means a new clause */
+        size_t gap_from = utok(j, after - 1)->end, gap_to = c->m[j->u[after].m].start;
+        if (gap_to == gap_from)
+            head = j->group_of_m[j->u[after].m];
+    }
     const char *type = tr->type;
     int src = -1, dst = -1;
     const char *rule = "ja.clause";
     if (passive) {
         src = by >= 0 ? by : from;
+        /* 〜が使われた with no agent: the one the text is about did it */
+        int next = skip_predicate(j, tu + 1);
+        bool relative = next < j->nu && (j->u[next].m >= 0 || utok(j, next)->kind == FG_TOK_NOUN ||
+                                         utok(j, next)->kind == FG_TOK_PREFIX ||
+                                         utok(j, next)->kind == FG_TOK_NUMBER);
+        if (src < 0 && !relative && j->topic_group >= 0 &&
+            group_fits(j, j->topic_group, type, true, NULL))
+            src = j->topic_group;
         dst = group_fits(j, obj, type, false, NULL) ? obj
             : group_fits(j, target, type, false, NULL) ? target : subj >= 0 ? subj : mo;
         rule = "ja.passive";
     } else if (receive) {
         src = from >= 0 ? from : by;
-        dst = subj;
+        dst = subj >= 0 ? subj : mo;
+        if (src < 0 && j->topic_group >= 0 && j->topic_group != dst &&
+            group_fits(j, j->topic_group, type, true, NULL))
+            src = j->topic_group;
         rule = "ja.receive";
     } else if (tr->frame == FG_FRAME_SYM) {
         int a = subj >= 0 ? subj : mo;
@@ -507,7 +537,7 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         src = subj;
         if (src < 0 && notrig >= 0 && group_fits(j, notrig, type, true, NULL))
             src = notrig;
-        if (src < 0 && mo >= 0 && (obj >= 0 || target >= 0))
+        if (src < 0 && mo >= 0 && (obj >= 0 || target >= 0 || dat >= 0))
             src = mo;
         if (tr->frame == FG_FRAME_DAT) {
             dst = dat >= 0 ? dat : target >= 0 ? target
@@ -519,6 +549,13 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
                 : group_fits(j, obj, type, false, NULL) ? obj
                 : group_fits(j, target, type, false, NULL) ? target
                 : (mo >= 0 && mo != src && group_fits(j, mo, type, false, NULL)) ? mo : -1;
+            /* エヌビディアへの注文: with no product named, the supplier */
+            if (dst < 0 && tr->frame == FG_FRAME_OBJDAT && group_fits(j, dat, type, false, NULL))
+                dst = dat;
+            /* AとBなど8社の出資によって設立された: the founded company is funded */
+            if (dst < 0 && src == notrig && src >= 0 && (ueq(j, tu + 1, "によって") ||
+                (ueq(j, tu + 1, "に") && ubase(j, tu + 2, "よる"))) && subj >= 0 && subj != src)
+                dst = subj;
         }
         if (head >= 0) {
             if (src < 0 && group_fits(j, head, type, true, NULL)) {
@@ -628,6 +665,12 @@ static fg_status titles(ja *j, fg_error *err)
         if (person < 0)
             continue;
         int org = before_org >= 0 ? before_org : nearest_of(j, 0, plo, cue->value);
+        /* ラトニック商務長官は: the office is the one the text is about */
+        if (org < 0 && j->topic_group >= 0) {
+            int tm = j->g[j->topic_group].first;
+            if (strcmp(c->m[tm].type, cue->value) == 0)
+                org = tm;
+        }
         if (org < 0)
             continue;
         fg_status st = fg_cands_add(c, "leads", person, org, utok(j, u)->start, tend, "ja.np.title", err);
@@ -637,54 +680,97 @@ static fg_status titles(ja *j, fg_error *err)
     return FG_OK;
 }
 
-/* Aの親会社であるB, B(Aの親会社), A傘下のB, Aの子会社B. */
-static fg_status parents(ja *j, fg_error *err)
+/* The unit of the mention before u, looking back over の, a bracketed
+ * alias "(TSMC)" and up to three plain nouns (半導体子会社). -1 if none. */
+static int mention_before(const ja *j, int u, bool skip_nouns)
+{
+    int b = u - 1;
+    for (int n = 0; skip_nouns && n < 3 && b >= 0 && j->u[b].m < 0 &&
+                    utok(j, b)->kind == FG_TOK_NOUN && !ueq(j, b, ")");
+         n++)
+        b--;
+    if (ueq(j, b, "の"))
+        b--;
+    if (ueq(j, b, ")")) {
+        int k = b;
+        while (k > 0 && b - k < 12 && !ueq(j, k, "("))
+            k--;
+        if (ueq(j, k, "("))
+            b = k - 1;
+    }
+    return uis_mention(j, b) ? b : -1;
+}
+
+/* Relational nouns: Aの親会社であるB, B(Aの子会社), 傘下のクラウド事業会社B,
+ * BはAの主要株主だ. The owner is the name before the noun (Aの); the holder is
+ * the name after it, the name before an enclosing "(", or the subject. The cue
+ * says the edge type and which way it points. */
+static fg_status relnouns(ja *j, fg_error *err)
 {
     fg_sentctx *c = j->c;
-    for (int u = 1; u < j->nu; u++) {
+    for (int u = 0; u < j->nu; u++) {
         if (j->u[u].m >= 0)
             continue;
-        const fg_cue *cue = fg_rules_cue_at(c->rules, "parent", FG_LANG_JA, c->text,
+        const fg_cue *cue = fg_rules_cue_at(c->rules, "relnoun", FG_LANG_JA, c->text,
                                             utok(j, u)->start);
         if (!cue)
             continue;
-        int b = u - 1;
-        if (ueq(j, b, "の"))
-            b--;
-        if (!uis_mention(j, b))
-            continue;
-        int gi = j->group_of_m[j->u[b].m];
-        /* the other side: after the word, or before an enclosing "(" */
-        int other = -1;
-        int k = u + 1;
-        while (k < j->nu && k - u < 5 && j->u[k].m < 0 &&
-               (ueq(j, k, "である") || ueq(j, k, "で") || ueq(j, k, "ある") || ueq(j, k, "の") ||
-                ueq(j, k, "、") || is_open_bracket(j, k)))
-            k++;
+        char type[32];
+        const char *sp = strchr(cue->value, ' ');
+        size_t tl = sp && (size_t)(sp - cue->value) < sizeof(type) ? (size_t)(sp - cue->value) : 0;
+        memcpy(type, cue->value, tl);
+        type[tl] = '\0';
+        bool holder_is_src = sp && strcmp(sp + 1, "holder>owner") == 0;
+        size_t cend = utok(j, u)->start + cue->word.len;
+        int ue = u;
+        while (ue + 1 < j->nu && j->u[ue + 1].m < 0 && utok(j, ue + 1)->start < cend)
+            ue++;
+        int ob = mention_before(j, u, true);
+        int owner = ob >= 0 ? j->group_of_m[j->u[ob].m] : -1;
+        /* the holder: after the noun (skipping である, の, 、 and up to four nouns) */
+        int holder = -1, k = ue + 1;
+        for (int guard = 0; k < j->nu && guard < 6 && j->u[k].m < 0; guard++) {
+            if (ueq(j, k, "である") || ueq(j, k, "で") || ueq(j, k, "ある") || ueq(j, k, "の") ||
+                ueq(j, k, "、") || is_open_bracket(j, k) || utok(j, k)->kind == FG_TOK_NOUN)
+                k++;
+            else
+                break;
+        }
         if (uis_mention(j, k)) {
-            other = j->u[k].m;
+            int m = j->u[k].m;
             /* 親会社である中国ByteDance: 中国 only modifies the name after it */
-            while (j->mrole[other] == R_NOM && (size_t)other + 1 < c->nm)
-                other++;
-        } else {
-            int p = j->g[gi].u_first - 1;
-            while (p >= 0 && !ueq(j, p, "(") && !ueq(j, p, ")") && j->g[gi].u_first - p < 20)
+            while (j->mrole[m] == R_NOM && (size_t)m + 1 < c->nm)
+                m++;
+            holder = j->group_of_m[m];
+        }
+        if (holder < 0 && owner >= 0) {
+            int p = j->g[owner].u_first - 1;
+            while (p >= 0 && !ueq(j, p, "(") && !ueq(j, p, ")") && j->g[owner].u_first - p < 20)
                 p--;
             if (ueq(j, p, "(") && uis_mention(j, p - 1))
-                other = j->u[p - 1].m;
+                holder = j->group_of_m[j->u[p - 1].m];
         }
-        if (other < 0)
+        /* BはAの子会社だ / 同社は傘下のB: the subject fills the missing side */
+        int subj = -1;
+        for (int gi = 0; gi < j->ng; gi++)
+            if (j->g[gi].u_last >= 0 && j->g[gi].u_last < u &&
+                (j->g[gi].r == R_WA || j->g[gi].r == R_GA) && gi != owner && gi != holder)
+                subj = gi;
+        if (subj < 0 && j->topic_group >= 0 && j->topic_group != owner && j->topic_group != holder)
+            subj = j->topic_group;
+        if (holder < 0)
+            holder = subj;
+        else if (owner < 0)
+            owner = subj;
+        if (holder < 0 || owner < 0 || holder == owner)
             continue;
-        for (int m = j->g[gi].first; m <= j->g[gi].last; m++) {
-            bool up = strcmp(cue->value, "up") == 0;
-            int child = up ? m : other, parent = up ? other : m;
-            if (fg_rules_sig_ok(c->rules, "part_of", c->m[child].type, c->m[parent].type, NULL)) {
-                fg_status st = fg_cands_add(c, "part_of", child, parent, utok(j, u)->start,
-                                            utok(j, u)->end, "ja.np.parent", err);
-                if (st != FG_OK)
-                    return st;
-            }
-        }
+        const fg_signature *sig = fg_rules_sig(c->rules, type);
+        if (!sig)
+            continue;
+        fg_status st = emit(j, sig->type, holder_is_src ? holder : owner, holder_is_src ? owner : holder,
+                            utok(j, u)->start, cend, "ja.np.relnoun", err);
+        if (st != FG_OK)
+            return st;
     }
     return FG_OK;
 }
@@ -723,6 +809,7 @@ static void note_topic(ja *j)
             strcmp(m->type, "organization") == 0) {
             c->topic->id = m->id;
             c->topic->type = m->type;
+            c->topic->sentence = c->sentence;
             return;
         }
     }
@@ -785,7 +872,7 @@ fg_status fg_rules_ja(fg_sentctx *c, fg_error *err)
     }
     if (st == FG_OK) st = np_maker(&j, err);
     if (st == FG_OK) st = titles(&j, err);
-    if (st == FG_OK) st = parents(&j, err);
+    if (st == FG_OK) st = relnouns(&j, err);
     if (st == FG_OK) st = competitors(&j, err);
     return st;
 }
