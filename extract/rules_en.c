@@ -196,38 +196,82 @@ static int subject_before(const en *e, int t, const char *type)
     return -1;
 }
 
-/* Nearest mention after token t in the clause that can be the target. to_only:
- * only after "to"/"in"/"into" (the recipient). */
-static int object_after(const en *e, int t, const char *type, bool to_only, bool src_side)
+static bool is_prep(const en *e, int t)
 {
-    bool seen_to = false;
-    for (int k = t; (size_t)k < e->c->ntok && k - t < 14; k++) {
-        if (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") || weq(e, k, "with"))
+    static const char *const preps[] = {"in", "of", "from", "for", "to", "with", "by", "at", "on",
+                                        "into", "than", "as", "over", "about", "against", "under"};
+    for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++)
+        if (weq(e, t, preps[i]))
+            return true;
+    return false;
+}
+
+/* The target after token t in the clause: among the names that fit, the one
+ * whose type the signature prefers (a chip before its maker: "licences for
+ * Nvidia to export its Blackwell chips" targets Blackwell), then the nearest.
+ * to_only: only names after a recipient preposition (to, in, into, for, with).
+ * with_only: only the name right after "with"/"against" (symmetric verbs). */
+static int object_after(const en *e, int t, const char *type, bool to_only, bool src_side,
+                        bool with_only)
+{
+    bool seen_to = false, seen_with = false;
+    int best = -1, best_rank = 1 << 20;
+    for (int k = t; (size_t)k < e->c->ntok && k - t < 16; k++) {
+        if (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") || weq(e, k, "for") ||
+            weq(e, k, "with"))
             seen_to = true;
-        int m = e->mention_at_tok[k];
-        if (m >= 0) {
-            if (to_only && !seen_to) {
-                k = e->tok_end_m[m] - 1;
-                continue;
-            }
-            bool ok = src_side ? fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL)
-                               : fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, NULL);
-            if (ok)
-                return m;
-            /* Nvidia's H20: skip the maker to the product */
-            if (e->tok_end_m[m] < (int)e->c->ntok && weq(e, e->tok_end_m[m], "'s")) {
-                k = e->tok_end_m[m];
-                continue;
-            }
-            if (to_only)
-                return -1;
-            k = e->tok_end_m[m] - 1;
+        if (weq(e, k, "with") || weq(e, k, "against")) {
+            seen_with = true;
             continue;
         }
-        if (is_clause_end(e, k) || weq(e, k, ","))
-            return -1;
+        if (with_only && seen_with && is_prep(e, k))
+            break;
+        int m = e->mention_at_tok[k];
+        if (m >= 0) {
+            int next = e->tok_end_m[m];
+            bool possessor = next < (int)e->c->ntok && weq(e, next, "'s");
+            if ((to_only && !seen_to) || (with_only && !seen_with)) {
+                k = next - 1;
+                continue;
+            }
+            int rank = -1;
+            bool ok = src_side ? fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL)
+                               : fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, &rank);
+            if (ok && possessor)
+                rank += 100; /* Nvidia's H20: the product first */
+            if (ok && rank < best_rank) {
+                best = m;
+                best_rank = rank;
+            }
+            if (with_only && ok)
+                break;
+            k = next - 1;
+            continue;
+        }
+        if (is_clause_end(e, k) || (weq(e, k, ",") && best >= 0))
+            break;
     }
-    return -1;
+    return best;
+}
+
+/* The sentence's topic for the sentences after it: its first name that is
+ * not inside a prepositional phrase and can act. */
+static void note_topic(en *e)
+{
+    fg_sentctx *c = e->c;
+    for (size_t m = 0; m < c->nm; m++) {
+        int t = e->tok_of_m[m];
+        if (c->m[m].coref || (t > 0 && (is_prep(e, t - 1) || weq(e, t - 1, "'s"))))
+            continue;
+        const char *ty = c->m[m].type;
+        if (strcmp(ty, "company") == 0 || strcmp(ty, "government") == 0 ||
+            strcmp(ty, "organization") == 0) {
+            c->topic->id = c->m[m].id;
+            c->topic->type = ty;
+            c->topic->sentence = c->sentence;
+            return;
+        }
+    }
 }
 
 static fg_status verbs(en *e, fg_error *err)
@@ -245,15 +289,17 @@ static fg_status verbs(en *e, fg_error *err)
         bool passive = weq(e, next, "by");
         int src, dst;
         const char *rule = "en.svo";
+        bool rev = tr->frame == FG_FRAME_REV;
         if (passive) {
-            src = object_after(e, next + 1, tr->type, false, true);
+            src = object_after(e, next + 1, tr->type, false, !rev, false);
             dst = -1;
             /* the thing acted on stands before: "G42, chaired by Tahnoon" or "X was backed by" */
             int k = t - 1;
             while (k >= 0 && (is_aux(e, k) || weq(e, k, ",")))
                 k--;
             if (k >= 0 && e->mention_at_tok[k] >= 0 &&
-                fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[e->mention_at_tok[k]].type, NULL))
+                (rev ? fg_rules_sig_ok(c->rules, tr->type, c->m[e->mention_at_tok[k]].type, NULL, NULL)
+                     : fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[e->mention_at_tok[k]].type, NULL)))
                 dst = e->mention_at_tok[k];
             else
                 dst = -1;
@@ -262,22 +308,57 @@ static fg_status verbs(en *e, fg_error *err)
                     if (weq(e, q, ".") || weq(e, q, ";"))
                         break;
                     int m = e->mention_at_tok[q];
-                    if (m >= 0 && fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[m].type, NULL))
+                    if (m >= 0 && (rev ? fg_rules_sig_ok(c->rules, tr->type, c->m[m].type, NULL, NULL)
+                                       : fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[m].type, NULL)))
                         dst = m;
                 }
+            }
+            if (rev) {
+                int x = src;
+                src = dst;
+                dst = x;
             }
             rule = "en.passive";
         } else {
             src = subject_before(e, t, tr->type);
             if (tr->frame == FG_FRAME_SYM) {
-                dst = object_after(e, next, tr->type, false, false);
+                dst = object_after(e, next, tr->type, false, false, true);
                 rule = "en.symmetric";
             } else if (tr->frame == FG_FRAME_DAT) {
-                dst = object_after(e, next, tr->type, true, false);
+                dst = object_after(e, next, tr->type, true, false, false);
                 if (dst < 0)
-                    dst = object_after(e, next, tr->type, false, false);
+                    dst = object_after(e, next, tr->type, false, false, false);
+            } else if (tr->frame == FG_FRAME_FROM) {
+                /* received $6.1 billion in grants from the Commerce Department */
+                int k = next;
+                while ((size_t)k < c->ntok && k - next < 6 && !weq(e, k, "from") && !is_clause_end(e, k))
+                    k++;
+                dst = -1;
+                if (weq(e, k, "from")) {
+                    int giver = object_after(e, k + 1, tr->type, false, true, false);
+                    int taker = subject_before(e, t, tr->type) >= 0 ? -1 : -1;
+                    (void)taker;
+                    /* the receiver is the clause's subject, any type that can be funded */
+                    for (int q = t - 1; q >= 0; q--) {
+                        int m = e->mention_at_tok[q];
+                        if (m >= 0 && fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[m].type, NULL)) {
+                            dst = m;
+                            break;
+                        }
+                        if (weq(e, q, ".") || weq(e, q, ";"))
+                            break;
+                    }
+                    src = giver;
+                    rule = "en.receive";
+                }
+            } else if (rev) {
+                /* PIF owns Humain: Humain part_of PIF */
+                int owner = subject_before(e, t, "funds");
+                int owned = object_after(e, next, tr->type, false, true, false);
+                src = owned;
+                dst = owner;
             } else {
-                dst = object_after(e, next, tr->type, false, false);
+                dst = object_after(e, next, tr->type, false, false, false);
             }
         }
         fg_status st = emit_groups(e, tr->type, src, dst, ts, te, rule, err);
@@ -338,6 +419,15 @@ static fg_status titles(en *e, fg_error *err)
             b--;
         if (b >= 0 && e->mention_at_tok[b] >= 0 && strcmp(c->m[e->mention_at_tok[b]].type, "person") != 0)
             org = e->mention_at_tok[b];
+        /* Satya Nadella, Microsoft's chief executive */
+        if (person < 0 && org >= 0) {
+            int p = e->tok_of_m[org] - 1;
+            while (p >= 0 && (weq(e, p, ",") || weq(e, p, "the")))
+                p--;
+            if (p >= 0 && e->mention_at_tok[p] >= 0 &&
+                strcmp(c->m[e->mention_at_tok[p]].type, "person") == 0)
+                person = e->mention_at_tok[p];
+        }
         /* person, title of org */
         if (person < 0) {
             int p = t - 1;
@@ -447,6 +537,8 @@ fg_status fg_rules_en(fg_sentctx *c, fg_error *err)
             t = k;
     }
     fg_status st = verbs(&e, err);
+    if (c->topic)
+        note_topic(&e);
     if (st == FG_OK) st = possessives(&e, err);
     if (st == FG_OK) st = titles(&e, err);
     if (st == FG_OK) st = parents(&e, err);
