@@ -147,11 +147,12 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
             type[tl] = '\0';
             if (sp)
                 want = sp[1] - '0';
-            /* the topic, unless a name of that type came in a later sentence
-             * (the text has moved on to it) */
+            /* the topic, unless a name of that type came earlier in this
+             * very sentence (XのY。同社は… keeps the topic; Xは…同社の… does not) */
             const struct fg_recent_item *newest = recent_find(recent, type, 0);
             bool use_topic = want == 1 && topic && topic->id && strcmp(topic->type, type) == 0 &&
-                             !(newest && newest->sentence > topic->sentence);
+                             !(newest && newest->sentence == recent->sentence &&
+                               newest->sentence > topic->sentence);
             for (int k = 0; k < want; k++) {
                 const struct fg_recent_item *it = recent_find(recent, type, k);
                 struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0};

@@ -10,6 +10,8 @@
  * phrase rules add what needs no verb: NVIDIAのH20 (develops), titles
  * (CEOのX, X首相: leads) and 親会社/傘下/子会社 (part_of). Every fact must fit
  * the edge type's signature in data/cues.tsv, which keeps the rules honest. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract_int.h"
@@ -149,6 +151,18 @@ static int skip_heads(const ja *j, int u)
     return u;
 }
 
+/* Names of one kind (companies and organizations count as one) can be
+ * listed together; a government and a company in a row are no list. */
+static bool same_kind(const ja *j, int ua, int ub)
+{
+    if (!uis_mention(j, ua) || !uis_mention(j, ub))
+        return false;
+    const char *a = j->c->m[j->u[ua].m].type, *b = j->c->m[j->u[ub].m].type;
+    bool ca = strcmp(a, "company") == 0 || strcmp(a, "organization") == 0;
+    bool cb = strcmp(b, "company") == 0 || strcmp(b, "organization") == 0;
+    return strcmp(a, b) == 0 || (ca && cb);
+}
+
 static role classify(const ja *j, int u, int *role_unit)
 {
     *role_unit = u;
@@ -162,8 +176,16 @@ static role classify(const ja *j, int u, int *role_unit)
     if (fg_str_eq_cstr(s, "、") || fg_str_eq_cstr(s, "・") || fg_str_eq_cstr(s, ",") ||
         fg_str_eq_cstr(s, "および") || fg_str_eq_cstr(s, "及び") || fg_str_eq_cstr(s, "ならびに") ||
         fg_str_eq_cstr(s, "並びに") || fg_str_eq_cstr(s, "や")) {
-        if (next_is_mention)
+        if (next_is_mention && !(fg_str_eq_cstr(s, "、") && j->u[0].m >= 0 && u <= 3 &&
+                                 skip_heads(j, 1) == u && !same_kind(j, 0, skip_open(j, u + 1))))
             return R_COORD;
+        if (next_is_mention)
+            return R_WA;
+        /* 経産省、ラピダスに…: a name that opens the sentence and is followed
+         * by a comma, with no list, is the topic (headline style) */
+        if (fg_str_eq_cstr(s, "、") && j->u[0].m >= 0 && u <= 3 && skip_heads(j, 1) == u &&
+            !next_is_mention)
+            return R_WA;
         /* A、B、CなどのX with C unknown to the lexicon: the list goes on */
         for (int q = u + 1; q < j->nu && q <= u + 3 && j->u[q].m < 0; q++) {
             if (ueq(j, q, "など") || ueq(j, q, "等") || ueq(j, q, "ら"))
@@ -179,6 +201,14 @@ static role classify(const ja *j, int u, int *role_unit)
         return R_EXT;
     if (k->kind != FG_TOK_PARTICLE)
         return R_NONE;
+    /* MeCab keeps some compound particles whole */
+    if (fg_str_eq_cstr(s, "に対し") || fg_str_eq_cstr(s, "に対して") || fg_str_eq_cstr(s, "に対する"))
+        return R_TARGET;
+    if (fg_str_eq_cstr(s, "にとって") || fg_str_eq_cstr(s, "について") || fg_str_eq_cstr(s, "として") ||
+        fg_str_eq_cstr(s, "に関して") || fg_str_eq_cstr(s, "に関する"))
+        return R_NONE;
+    if (fg_str_eq_cstr(s, "に向け") || fg_str_eq_cstr(s, "に向けて"))
+        return R_DAT;
     if (fg_str_eq_cstr(s, "が")) return R_GA;
     if (fg_str_eq_cstr(s, "は")) return R_WA;
     if (fg_str_eq_cstr(s, "も")) return R_MO;
@@ -480,9 +510,15 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     bool has_subject = false;
     for (int u = 0; u < tu; u++)
         if (j->u[u].m < 0 && utok(j, u)->kind == FG_TOK_PARTICLE &&
-            (ueq(j, u, "が") || ueq(j, u, "は") || ueq(j, u, "も")))
-            has_subject = true;
-    if (subj < 0 && !has_subject && !passive && j->topic_group >= 0)
+            (ueq(j, u, "が") || ueq(j, u, "は") || ueq(j, u, "も")) &&
+            !(u > 0 && j->u[u - 1].m < 0 && utok(j, u - 1)->kind == FG_TOK_PARTICLE))
+            has_subject = true; /* では, には: a contrasted place or time, no subject */
+    bool topic_named = false;
+    for (int gi = 0; gi < j->ng && j->topic_group >= 0; gi++)
+        for (int m = j->g[gi].first; gi != j->topic_group && m <= j->g[gi].last; m++)
+            if (strcmp(c->m[m].id, c->m[j->g[j->topic_group].first].id) == 0)
+                topic_named = true;
+    if (subj < 0 && !has_subject && !passive && !topic_named && j->topic_group >= 0)
         subj = j->topic_group;
     /* a relative clause: H20を購入したByteDance */
     int after = skip_predicate(j, tu + 1);
@@ -534,9 +570,8 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         src = a;
         dst = b;
     } else {
-        src = subj;
-        if (src < 0 && notrig >= 0 && group_fits(j, notrig, type, true, NULL))
-            src = notrig;
+        /* トヨタなど8社の出資: the modifier of the trigger noun is its agent */
+        src = notrig >= 0 && group_fits(j, notrig, type, true, NULL) ? notrig : subj;
         if (src < 0 && mo >= 0 && (obj >= 0 || target >= 0 || dat >= 0))
             src = mo;
         if (tr->frame == FG_FRAME_DAT) {
@@ -795,11 +830,48 @@ static fg_status competitors(ja *j, fg_error *err)
     return FG_OK;
 }
 
+static const char *const role_names[] = {
+    "none", "ga", "wa", "mo", "wo", "dat", "datno", "target", "by", "from", "with",
+    "coord", "no", "nom", "notrig", "de", "ext"};
+
+/* Development aid: units, roles and groups on stderr (FG_DEBUG_RULES=1). */
+static void debug_dump(const ja *j)
+{
+    const fg_sentctx *c = j->c;
+    fprintf(stderr, "S%zu: %.*s\n  ", c->sentence, (int)c->text.len, c->text.ptr);
+    for (int u = 0; u < j->nu; u++) {
+        if (j->u[u].m >= 0) {
+            int m = j->u[u].m;
+            fprintf(stderr, "[%s:%s g%d] ", c->m[m].id, role_names[j->mrole[m]], j->group_of_m[m]);
+        } else {
+            fg_str t = tsurf(j, j->u[u].t0);
+            fprintf(stderr, "%.*s/%d ", (int)t.len, t.ptr, (int)utok(j, u)->kind);
+        }
+    }
+    fprintf(stderr, "\n");
+    for (int gi = 0; gi < j->ng; gi++)
+        fprintf(stderr, "  g%d %s..%s role=%s trig_unit=%d%s\n", gi, c->m[j->g[gi].first].id,
+                c->m[j->g[gi].last].id, role_names[j->g[gi].r], j->g[gi].trig_unit,
+                gi == j->topic_group ? " (topic)" : "");
+}
+
 /* The sentence's topic for the sentences after it: its first subject that
  * can act (company, government, organization). */
 static void note_topic(ja *j)
 {
     fg_sentctx *c = j->c;
+    /* a sentence that opens with a name is about it, whatever its particle
+     * (Moore Threadsのような企業にとって…。同社は…) */
+    int first = uis_mention(j, 0) ? 0 : (j->nu > 2 && ueq(j, 1, "、") && uis_mention(j, 2)) ? 2 : -1;
+    if (first >= 0 && j->mrole[j->u[first].m] != R_NOM && j->mrole[j->u[first].m] != R_NO) {
+        const fg_smention *m = &c->m[j->u[first].m];
+        if (!m->coref && (strcmp(m->type, "company") == 0 || strcmp(m->type, "organization") == 0)) {
+            c->topic->id = m->id;
+            c->topic->type = m->type;
+            c->topic->sentence = c->sentence;
+            return;
+        }
+    }
     for (int gi = 0; gi < j->ng; gi++) {
         const group *g = &j->g[gi];
         if (gi == j->topic_group || (g->r != R_WA && g->r != R_GA))
@@ -851,6 +923,8 @@ fg_status fg_rules_ja(fg_sentctx *c, fg_error *err)
         st = add_topic(&j, err);
     if (st != FG_OK)
         return st;
+    if (getenv("FG_DEBUG_RULES"))
+        debug_dump(&j);
     note_topic(&j);
     for (int u = 0; u < j.nu && st == FG_OK; u++) {
         if (j.u[u].m >= 0)
