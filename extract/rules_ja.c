@@ -129,6 +129,13 @@ static bool is_head_noun(const ja *j, int u)
     return fg_rules_cue_eq(j->c->rules, "head", FG_LANG_JA, tsurf(j, j->u[u].t0)) != NULL;
 }
 
+/* A token that starts with a closing bracket (")", ")、", ")」"). */
+static bool starts_close(const ja *j, int u)
+{
+    return u >= 0 && u < j->nu && j->u[u].m < 0 && tsurf(j, j->u[u].t0).len > 0 &&
+           tsurf(j, j->u[u].t0).ptr[0] == ')';
+}
+
 /* Past nouns that still name the mention (GPU, 政府, 社) and brackets. */
 static int skip_heads(const ja *j, int u)
 {
@@ -139,11 +146,14 @@ static int skip_heads(const ja *j, int u)
             u += 2;
         } else if (ueq(j, u, "(") && u + 1 < j->nu) {
             int k = u + 1;
-            while (k < j->nu && k - u < 40 && !ueq(j, k, ")"))
+            while (k < j->nu && k - u < 40 && !starts_close(j, k))
                 k++;
             if (k >= j->nu || k - u >= 40)
                 break;
-            u = k + 1;
+            /* MeCab may glue what follows to the bracket: ")、", ")」" */
+            u = ueq(j, k, ")") ? k + 1 : k;
+            if (u == k)
+                break;
         } else {
             break;
         }
@@ -173,6 +183,10 @@ static role classify(const ja *j, int u, int *role_unit)
     fg_str s = tsurf(j, j->u[u].t0);
     const fg_token *k = utok(j, u);
     bool next_is_mention = uis_mention(j, skip_open(j, u + 1));
+    if (s.len > 1 && s.ptr[0] == ')') {
+        s.ptr++; /* ")、" glued by MeCab: the comma counts */
+        s.len--;
+    }
     if (fg_str_eq_cstr(s, "、") || fg_str_eq_cstr(s, "・") || fg_str_eq_cstr(s, ",") ||
         fg_str_eq_cstr(s, "および") || fg_str_eq_cstr(s, "及び") || fg_str_eq_cstr(s, "ならびに") ||
         fg_str_eq_cstr(s, "並びに") || fg_str_eq_cstr(s, "や")) {
@@ -374,14 +388,27 @@ static fg_status build(ja *j, fg_error *err)
         if (j->mrole[m] == R_NOM && (j->mrole[m + 1] == R_DATNO ||
                                      (j->mrole[m + 1] == R_FROM && ueq(j, j->mrole_unit[m + 1] + 1, "の"))))
             j->mrole[m] = R_NO;
+    /* 騰訊控股(テンセント): a name in brackets right after a name is the same
+     * entity spelled again, an apposition, not a member of a list */
+    bool *appos = fg_arena_calloc(a, c->nm + 1, sizeof(bool));
+    if (!appos)
+        return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+    for (int u = 2; u + 1 < j->nu; u++)
+        if (uis_mention(j, u) && ueq(j, u - 1, "(") && uis_mention(j, u - 2) && starts_close(j, u + 1))
+            appos[j->u[u].m] = true;
     /* groups */
     j->ng = 0;
+    int last_real = -1;
     for (int u = 0; u < j->nu; u++) {
         int m = j->u[u].m;
         if (m < 0)
             continue;
+        if (appos[m] && j->ng) {
+            j->group_of_m[m] = j->group_of_m[m - 1];
+            continue;
+        }
         group *prev = j->ng ? &j->g[j->ng - 1] : NULL;
-        if (prev && j->mrole[prev->last] == R_COORD && prev->last == m - 1) {
+        if (prev && j->mrole[prev->last] == R_COORD && prev->last == last_real) {
             prev->last = m;
             prev->u_last = u;
         } else {
@@ -392,6 +419,7 @@ static fg_status build(ja *j, fg_error *err)
             g->trig_unit = -1;
         }
         j->group_of_m[m] = j->ng - 1;
+        last_real = m;
     }
     for (int gi = 0; gi < j->ng; gi++) {
         group *g = &j->g[gi];
@@ -522,16 +550,28 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         subj = j->topic_group;
     /* a relative clause: H20を購入したByteDance */
     int after = skip_predicate(j, tu + 1);
+    for (int n = 0; n < 6 && after < j->nu && j->u[after].m < 0 &&
+                    (utok(j, after)->kind == FG_TOK_NOUN || utok(j, after)->kind == FG_TOK_PREFIX ||
+                     is_open_bracket(j, after));
+         n++)
+        after++;
     int head = -1;
     if (uis_mention(j, after) && after > tu) {
         /* a head noun follows its clause directly: a space (headlines) or a
          * comma in between means a new clause */
-        size_t gap_from = utok(j, after - 1)->end, gap_to = c->m[j->u[after].m].start;
+        size_t gap_from = j->u[after - 1].m >= 0 ? c->m[j->u[after - 1].m].end : utok(j, after - 1)->end;
+        size_t gap_to = c->m[j->u[after].m].start;
         if (gap_to == gap_from)
             head = j->group_of_m[j->u[after].m];
     }
     const char *type = tr->type;
     int src = -1, dst = -1;
+    /* アリババなどから10億ドルを調達: buying money from someone is raising funds */
+    if (strcmp(type, "orders") == 0 && from >= 0 && !group_fits(j, obj, type, false, NULL) &&
+        obj < 0 && fg_rules_cue_eq(c->rules, "fundraise", FG_LANG_JA, tr->word)) {
+        type = "funds";
+        receive = true;
+    }
     const char *rule = "ja.clause";
     if (passive) {
         src = by >= 0 ? by : from;
@@ -691,6 +731,8 @@ static fg_status titles(ja *j, fg_error *err)
                 b--;
             }
             if (ueq(j, b, "氏"))
+                b--;
+            for (int n = 0; n < 2 && b > 0 && j->u[b].m < 0 && utok(j, b)->kind == FG_TOK_NOUN; n++)
                 b--;
             if (uis_mention(j, b) && strcmp(c->m[j->u[b].m].type, "person") == 0) {
                 person = j->u[b].m;
