@@ -21,9 +21,12 @@ import networkx as nx
 
 # (source, type, target) as a careful reader states them in the sample articles.
 KNOWN_FACTS = [
-    ("Tencent", "orders", "H20"),                  # ja_01: テンセントが…H20を…発注
-    ("Moonshot AI", "develops", "Kimi"),            # ja_03
-    ("SK hynix", "supplies", "NVIDIA"),             # en_02
+    ("Tencent", "orders", "H20"),                        # ja_01: 騰訊控股が…「H20」を…発注
+    ("US Department of Commerce", "bans", "Moore Threads"),  # ja_01: 同省は…摩爾線程を…禁じる
+    ("Moonshot AI", "develops", "Kimi"),                 # ja_03: (同社は)「Kimi」を開発しており
+    ("JASM", "part_of", "TSMC"),                         # ja_02: TSMCの子会社JASM
+    ("Microsoft", "funds", "G42"),                       # en_01: Microsoft invested $1.5 billion in G42
+    ("SK hynix", "partners", "TSMC"),                    # en_02: SK hynix … had teamed up with TSMC
 ]
 KNOWN_TYPES = {"NVIDIA": "company", "H20": "chip", "US Department of Commerce": "government",
                "Huawei": "company"}
