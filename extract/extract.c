@@ -161,6 +161,22 @@ static fg_status sentence_facts(fg_extractor *ex, fg_doc *doc, const fg_sentence
     return fg_arena_failed(a) ? fg_error_set(err, FG_ENOMEM, NULL, "out of memory") : FG_OK;
 }
 
+/* Whether a sentence without known names may still name an entity the
+ * lexicon lacks: a capital letter or a Japanese name cue in it. */
+static bool may_hold_name(const fg_rules *r, fg_lang lang, fg_str text)
+{
+    for (size_t i = 0; i < text.len; i++)
+        if (text.ptr[i] >= 'A' && text.ptr[i] <= 'Z')
+            return true;
+    if (lang != FG_LANG_JA)
+        return false;
+    for (size_t i = 0; i < r->cue_count; i++)
+        if (strcmp(r->cues[i].kind, "namecue") == 0 && r->cues[i].lang == FG_LANG_JA &&
+            memmem(text.ptr, text.len, r->cues[i].word.ptr, r->cues[i].word.len))
+            return true;
+    return false;
+}
+
 fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_error *err)
 {
     fg_status st = FG_OK;
@@ -177,6 +193,21 @@ fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_e
         recent.sentence = s->index;
         if ((st = fg_mentions_find(&ex->rules, ex->lex, &recent, &topic, a, lang, s->text, &m, &nm, err)) != FG_OK)
             break;
+        /* MeCab is the costly step: a sentence with no known name and no cue
+         * for an unknown one (社, 氏, 協会, a capital letter) holds no fact */
+        if (nm == 0 && !may_hold_name(&ex->rules, lang, s->text))
+            continue;
+        fg_token *tok = NULL;
+        size_t ntok = 0;
+        if (lang == FG_LANG_JA)
+            st = fg_tokenize_ja(ex->tok, a, s->text, &tok, &ntok, err);
+        else
+            st = fg_tokenize_en(a, s->text, &tok, &ntok, err);
+        if (st == FG_OK)
+            st = fg_names_find(&ex->rules, &recent, a, lang, s->text, lang == FG_LANG_JA ? tok : NULL, ntok,
+                               &m, &nm, err);
+        if (st != FG_OK)
+            break;
         for (size_t k = 0; k < nm; k++) {
             if (m[k].coref)
                 continue; /* 同社 names no new entity; its antecedent was recorded */
@@ -191,19 +222,11 @@ fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_e
             mm->sentence = s->index;
             mm->origin = m[k].origin;
         }
-        if (nm < 1)
-            continue; /* NEEDSWORK: a sentence without names could still carry a dropped-subject fact */
+        if (nm == 0)
+            continue;
         fg_cands cands = {0};
-        fg_sentctx c = {&ex->rules, a, lang, s->text, m, nm, NULL, 0, &cands, &topic, s->index};
-        if (lang == FG_LANG_JA) {
-            if ((st = fg_tokenize_ja(ex->tok, a, s->text, &c.tok, &c.ntok, err)) != FG_OK)
-                break;
-            st = fg_rules_ja(&c, err);
-        } else {
-            if ((st = fg_tokenize_en(a, s->text, &c.tok, &c.ntok, err)) != FG_OK)
-                break;
-            st = fg_rules_en(&c, err);
-        }
+        fg_sentctx c = {&ex->rules, a, lang, s->text, m, nm, tok, ntok, &cands, &topic, s->index};
+        st = lang == FG_LANG_JA ? fg_rules_ja(&c, err) : fg_rules_en(&c, err);
         if (st == FG_OK)
             st = sentence_facts(ex, doc, s, c.m, c.nm, &cands, &r, err);
     }

@@ -4,6 +4,7 @@
 
 #include "extract_int.h"
 #include "factgraph/lexicon.h"
+#include <stdlib.h>
 
 /* The entities named most recently in the document, newest last: what 同社 and
  * "the company" refer to. */
@@ -27,5 +28,12 @@ void fg_recent_note(fg_recent *r, const char *id, const char *type);
 fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
                            const struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
                            fg_smention **out, size_t *count, fg_error *err);
+
+/* Adds names the lexicon lacks, typed by cues (names.c), to the mentions
+ * *m (n of them, allocated from a; the array may be replaced). tok may be
+ * NULL (English). Keeps the mentions sorted by position. */
+fg_status fg_names_find(const fg_rules *rules, fg_recent *recent, fg_arena *a, fg_lang lang,
+                        fg_str text, const fg_token *tok, size_t ntok, fg_smention **m, size_t *n,
+                        fg_error *err);
 
 #endif
