@@ -105,8 +105,8 @@ static bool chip_word_after(fg_str s, size_t pos)
     return false;
 }
 
-static fg_status push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_smention v,
-                      fg_error *err)
+fg_status fg_smentions_push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_smention v,
+                            fg_error *err)
 {
     if (*n == FG_MAX_MENTIONS_PER_SENTENCE)
         return FG_OK; /* more names than any real sentence has: ignore the rest */
@@ -161,7 +161,7 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 if (!it)
                     break;
                 fg_smention v = {pos, pos + cue->word.len, it->id, it->type, "coref", true};
-                st = push(a, &m, &n, &cap, v, err);
+                st = fg_smentions_push(a, &m, &n, &cap, v, err);
             }
             pos += cue->word.len;
             continue;
@@ -176,7 +176,7 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 size_t ln = fg_lexicon_match_at(lex, s, pos, &longer);
                 if (e && ln <= ab->word.len) {
                     fg_smention v = {pos, pos + ab->word.len, e->id, e->type, "abbrev", false};
-                    st = push(a, &m, &n, &cap, v, err);
+                    st = fg_smentions_push(a, &m, &n, &cap, v, err);
                     fg_recent_note(recent, e->id, e->type);
                     pos += ab->word.len;
                     continue;
@@ -187,7 +187,7 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
         size_t len = fg_lexicon_match_at(lex, s, pos, &e);
         if (len && !katakana_cut(s, pos, pos + len)) {
             fg_smention v = {pos, pos + len, e->id, e->type, "lexicon", false};
-            st = push(a, &m, &n, &cap, v, err);
+            st = fg_smentions_push(a, &m, &n, &cap, v, err);
             fg_recent_note(recent, e->id, e->type);
             pos += len;
             continue;
@@ -199,7 +199,7 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 if (!id)
                     return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
                 fg_smention v = {pos, pos + cl, id, "chip", "shape", false};
-                st = push(a, &m, &n, &cap, v, err);
+                st = fg_smentions_push(a, &m, &n, &cap, v, err);
                 pos += cl;
                 continue;
             }

@@ -20,6 +20,11 @@ typedef struct fg_recent {
 
 void fg_recent_note(fg_recent *r, const char *id, const char *type);
 
+/* Appends v to the arena-grown array *m of *n mentions (capacity *cap);
+ * past FG_MAX_MENTIONS_PER_SENTENCE further mentions are dropped. */
+fg_status fg_smentions_push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_smention v,
+                            fg_error *err);
+
 /* Mentions in sentence text s, in text order, allocated from a. Resolves
  * references with recent and updates it with every name found. */
 /* A reference (同社, 同省) names the document's topic when the types agree:

@@ -72,21 +72,10 @@ static fg_status add(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_st
     }
     if (overlaps(*m, *n, s, e))
         return FG_OK;
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        fg_smention *nm = fg_arena_calloc(a, ncap, sizeof(*nm));
-        if (!nm)
-            return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
-        if (*n)
-            memcpy(nm, *m, *n * sizeof(*nm));
-        *m = nm;
-        *cap = ncap;
-    }
     char *id = fg_arena_strndup(a, text.ptr + s, e - s);
     if (!id)
         return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
-    (*m)[(*n)++] = (fg_smention){s, e, id, type, "cue", false};
-    return FG_OK;
+    return fg_smentions_push(a, m, n, cap, (fg_smention){s, e, id, type, "cue", false}, err);
 }
 
 /* Japanese: runs of nouns (and the middle dot) between other words. */
