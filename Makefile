@@ -19,7 +19,8 @@ deps:
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j $(JOBS)
+	@cmake --build $(BUILD) -j $(JOBS) -- --no-print-directory | grep -v -e '^\[' -e '^Consolidate' || true
+	@test -x $(BUILD)/factgraph
 
 run: build
 	@mkdir -p out
@@ -30,7 +31,8 @@ test: build
 
 asan: deps
 	@cmake -S . -B $(BUILD)-asan -DCMAKE_BUILD_TYPE=Debug -DFG_SANITIZE=ON -DFG_ARENA_DEBUG=ON >/dev/null
-	@cmake --build $(BUILD)-asan -j $(JOBS)
+	@cmake --build $(BUILD)-asan -j $(JOBS) -- --no-print-directory | grep -v -e '^\[' -e '^Consolidate' || true
+	@test -x $(BUILD)-asan/factgraph
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 clean:
