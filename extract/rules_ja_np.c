@@ -38,9 +38,45 @@ static int nearest_of(const ja *j, int lo, int hi, const char *want)
 }
 
 /* CEOのジェンスン・フアン, 李強首相, トランプ米大統領, Aの創業者、B. */
+/* A person's name written with the title (トランプ大統領, ラトニック商務長官):
+ * the title inside the name states the same fact. */
+static fg_status titles_in_names(ja *j, fg_error *err)
+{
+    fg_sentctx *c = j->c;
+    for (int u = 0; u < j->nu; u++) {
+        int m = j->u[u].m;
+        if (m < 0 || strcmp(c->m[m].type, "person") != 0)
+            continue;
+        const fg_cue *cue = NULL;
+        size_t at = 0;
+        for (size_t p = c->m[m].start + 1; p < c->m[m].end && !cue; p++) {
+            const fg_cue *k = fg_rules_cue_at(c->rules, "title", FG_LANG_JA, c->text, p);
+            if (k && p + k->word.len == c->m[m].end) {
+                cue = k;
+                at = p;
+            }
+        }
+        if (!cue)
+            continue;
+        int org = nearest_of(j, 0, u, cue->value);
+        if (org < 0 && j->topic_group >= 0 &&
+            strcmp(c->m[j->g[j->topic_group].first].type, cue->value) == 0)
+            org = j->g[j->topic_group].first;
+        if (org < 0)
+            continue;
+        fg_status st = fg_cands_add(c, "leads", m, org, at, c->m[m].end, "ja.np.title", err);
+        if (st != FG_OK)
+            return st;
+    }
+    return FG_OK;
+}
+
 fg_status ja_titles(ja *j, fg_error *err)
 {
     fg_sentctx *c = j->c;
+    fg_status st0 = titles_in_names(j, err);
+    if (st0 != FG_OK)
+        return st0;
     for (int u = 0; u < j->nu; u++) {
         if (j->u[u].m >= 0)
             continue;
