@@ -128,8 +128,9 @@ static fg_status sentence_facts(fg_extractor *ex, fg_doc *doc, const fg_sentence
         f->src_type = src->type;
         f->dst_id = dst->id;
         f->dst_type = dst->type;
-        f->src_surface = orig_slice(doc, s, src->start, src->end, &oa, &ob);
-        f->dst_surface = orig_slice(doc, s, dst->start, dst->end, &oa, &ob);
+        /* 同社, it: a reference is no name of the entity */
+        f->src_surface = src->coref ? FG_STR_NULL : orig_slice(doc, s, src->start, src->end, &oa, &ob);
+        f->dst_surface = dst->coref ? FG_STR_NULL : orig_slice(doc, s, dst->start, dst->end, &oa, &ob);
         size_t lo = src->start, hi = src->end;
         if (dst->start < lo) lo = dst->start;
         if (c->trig_start < lo) lo = c->trig_start;

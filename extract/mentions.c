@@ -2,6 +2,7 @@
  * back (同社, the company), country abbreviations before a state noun, and
  * chip model codes the lexicon lacks. */
 #include <string.h>
+#include <strings.h>
 
 #include "extract_int.h"
 #include "limits.h"
@@ -124,6 +125,56 @@ fg_status fg_smentions_push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap
     return FG_OK;
 }
 
+static bool is_prep_before(fg_str s, size_t pos)
+{
+    static const char *const preps[] = {"in ", "of ", "from ", "for ", "to ", "with ", "by ",
+                                        "at ", "on ", "into ", "than ", "as ", "'s "};
+    for (size_t i = 0; i < sizeof(preps) / sizeof(preps[0]); i++) {
+        size_t n = strlen(preps[i]);
+        if (pos >= n && strncasecmp(s.ptr + pos - n, preps[i], n) == 0 &&
+            (pos == n || !fg_is_word_byte((unsigned char)s.ptr[pos - n - 1]) || preps[i][0] == '\''))
+            return true;
+    }
+    return false;
+}
+
+/* The first name of type in this sentence so far that is not inside a
+ * prepositional phrase: the sentence's subject, what "it" means here. */
+static const fg_smention *sentence_subject(fg_str s, const fg_smention *m, size_t n, const char *type)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!m[i].coref && strcmp(m[i].type, type) == 0 && !is_prep_before(s, m[i].start))
+            return &m[i];
+    return NULL;
+}
+
+/* "the South Korean company": the, up to three words, a head noun from the
+ * corefhead cues. Fills *out with a cue spanning the phrase. */
+static bool the_head_at(const fg_rules *r, fg_str s, size_t pos, fg_cue *out)
+{
+    if (s.len - pos < 4 || strncasecmp(s.ptr + pos, "the ", 4) != 0 ||
+        (pos > 0 && fg_is_word_byte((unsigned char)s.ptr[pos - 1])))
+        return false;
+    size_t p = pos + 4;
+    for (int w = 0; w < 4 && p < s.len; w++) {
+        size_t e = p;
+        while (e < s.len && (fg_is_word_byte((unsigned char)s.ptr[e]) || s.ptr[e] == '-'))
+            e++;
+        if (e == p)
+            return false;
+        const fg_cue *h = fg_rules_cue_eq(r, "corefhead", FG_LANG_EN, fg_str_make(s.ptr + p, e - p));
+        if (h && w > 0) {
+            *out = *h;
+            out->word = fg_str_make(s.ptr + pos, e - pos);
+            return true;
+        }
+        if (e >= s.len || s.ptr[e] != ' ')
+            return false;
+        p = e + 1;
+    }
+    return false;
+}
+
 fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
                            const struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
                            fg_smention **out, size_t *count, fg_error *err)
@@ -136,6 +187,9 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
         unsigned char c = (unsigned char)s.ptr[pos];
         /* references back */
         const fg_cue *cue = fg_rules_cue_at(rules, "coref", lang, s, pos);
+        fg_cue headcue;
+        if (!cue && lang == FG_LANG_EN && (c == 't' || c == 'T') && the_head_at(rules, s, pos, &headcue))
+            cue = &headcue;
         if (cue) {
             char type[32];
             int want = 1;
@@ -150,6 +204,14 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
             /* the topic, unless a name of that type came earlier in this
              * very sentence (XのY。同社は… keeps the topic; Xは…同社の… does not) */
             const struct fg_recent_item *newest = recent_find(recent, type, 0);
+            /* English: the subject of this sentence (Humain, …, said it plans) */
+            const fg_smention *subj = lang == FG_LANG_EN ? sentence_subject(s, m, n, type) : NULL;
+            if (subj && want == 1) {
+                fg_smention v = {pos, pos + cue->word.len, subj->id, subj->type, "coref", true};
+                st = fg_smentions_push(a, &m, &n, &cap, v, err);
+                pos += cue->word.len;
+                continue;
+            }
             bool use_topic = want == 1 && topic && topic->id && strcmp(topic->type, type) == 0 &&
                              !(newest && newest->sentence == recent->sentence &&
                                newest->sentence > topic->sentence);

@@ -30,6 +30,8 @@ static bool weq(const en *e, int t, const char *s)
     return t >= 0 && (size_t)t < e->c->ntok && fg_str_eq_cstr(word(e, t), s);
 }
 
+static bool is_clause_end(const en *e, int t);
+
 /* Trigger matching with inflections: ban, bans, banned, banning; approve,
  * approved, approving; supply, supplies, supplied. */
 static bool inflects(fg_str w, fg_str stem)
@@ -86,8 +88,12 @@ static const fg_trigger *trigger_at(const en *e, int t, int *next)
             const char *w1 = memchr(w0, ' ', tr->word.len - (size_t)(w0 - tr->word.ptr));
             fg_str wn = fg_str_make(w0, w1 ? (size_t)(w1 - w0) : tr->word.len - (size_t)(w0 - tr->word.ptr));
             /* "added ... to the Entity List" style phrases may skip a word or two */
-            if (!weq(e, k, "") && (size_t)k < c->ntok && fg_str_eq(word(e, k), wn)) {
-                k++;
+            int q = k;
+            while ((size_t)q < c->ntok && q - k < 4 && !fg_str_eq(word(e, q), wn) &&
+                   e->mention_at_tok[q] < 0 && !is_clause_end(e, q) && !weq(e, q, ","))
+                q++;
+            if ((size_t)q < c->ntok && fg_str_eq(word(e, q), wn)) {
+                k = q + 1;
             } else {
                 ok = false;
                 break;
@@ -125,28 +131,33 @@ static bool is_clause_end(const en *e, int t)
            weq(e, t, "after") || weq(e, t, "before") || weq(e, t, "because") || weq(e, t, "as");
 }
 
-/* The group of mentions joined by "and", "," or "or" that contains mention m:
- * its first and last mention indexes. */
+/* Names of one kind (companies and organizations count as one) can be
+ * listed together; "Saudi Arabia, Humain" is a place and an apposition. */
+static bool same_kind(const char *a, const char *b)
+{
+    bool ca = strcmp(a, "company") == 0 || strcmp(a, "organization") == 0;
+    bool cb = strcmp(b, "company") == 0 || strcmp(b, "organization") == 0;
+    return strcmp(a, b) == 0 || (ca && cb);
+}
+
+/* Whether mentions x and x+1 are joined in a list by "and", "or" or ",". */
+static bool joined(const en *e, int x)
+{
+    int a = e->tok_end_m[x], b = e->tok_of_m[x + 1];
+    bool j = b - a == 1 && (weq(e, a, ",") || weq(e, a, "and") || weq(e, a, "or"));
+    j = j || (b - a == 2 && weq(e, a, ",") && weq(e, a + 1, "and"));
+    return j && same_kind(e->c->m[x].type, e->c->m[x + 1].type);
+}
+
+/* The group of mentions joined in a list that contains mention m: its first
+ * and last mention indexes. */
 static void group_of(const en *e, int m, int *lo, int *hi)
 {
-    const fg_sentctx *c = e->c;
     *lo = *hi = m;
-    while (*lo > 0) {
-        int a = e->tok_end_m[*lo - 1], b = e->tok_of_m[*lo];
-        bool joined = b - a == 1 && (weq(e, a, ",") || weq(e, a, "and") || weq(e, a, "or"));
-        joined = joined || (b - a == 2 && weq(e, a, ",") && weq(e, a + 1, "and"));
-        if (!joined)
-            break;
+    while (*lo > 0 && joined(e, *lo - 1))
         (*lo)--;
-    }
-    while ((size_t)*hi + 1 < c->nm) {
-        int a = e->tok_end_m[*hi], b = e->tok_of_m[*hi + 1];
-        bool joined = b - a == 1 && (weq(e, a, ",") || weq(e, a, "and") || weq(e, a, "or"));
-        joined = joined || (b - a == 2 && weq(e, a, ",") && weq(e, a + 1, "and"));
-        if (!joined)
-            break;
+    while ((size_t)*hi + 1 < e->c->nm && joined(e, *hi))
         (*hi)++;
-    }
 }
 
 static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, size_t te,
@@ -361,6 +372,29 @@ static fg_status verbs(en *e, fg_error *err)
                 dst = object_after(e, next, tr->type, false, false, false);
             }
         }
+        /* sold its stake in ByteDance: a blocker word before the object */
+        if (dst >= 0 && !passive)
+            for (int q = next; q < e->tok_of_m[dst]; q++)
+                if (fg_rules_cue_eq(c->rules, "blocker", FG_LANG_EN, word(e, q)))
+                    dst = -1;
+        /* a partnership between X and Y: the pair after "between" */
+        if (tr->frame == FG_FRAME_SYM && weq(e, next, "between")) {
+            int q = next + 1;
+            if (weq(e, q, "the"))
+                q++;
+            if ((size_t)q < c->ntok && e->mention_at_tok[q] >= 0) {
+                int lo, hi;
+                group_of(e, e->mention_at_tok[q], &lo, &hi);
+                for (int x = lo; x <= hi; x++)
+                    for (int y = x + 1; y <= hi; y++)
+                        if (fg_rules_sig_ok(c->rules, tr->type, c->m[x].type, c->m[y].type, NULL)) {
+                            fg_status st = fg_cands_add(c, tr->type, x, y, ts, te, "en.between", err);
+                            if (st != FG_OK)
+                                return st;
+                        }
+            }
+            continue;
+        }
         fg_status st = emit_groups(e, tr->type, src, dst, ts, te, rule, err);
         if (st != FG_OK)
             return st;
@@ -381,6 +415,16 @@ static fg_status possessives(en *e, fg_error *err)
             strcmp(c->m[m + 1].type, "company") != 0) {
             fg_status st = fg_cands_add(c, "develops", (int)m, (int)m + 1, c->m[m].end,
                                         c->m[m + 1].start, "en.np.possessive", err);
+            if (st != FG_OK)
+                return st;
+        }
+        /* Microsoft's Azure cloud, Samsung's Device Solutions division */
+        int after = e->tok_end_m[m + 1];
+        if (b - a == 1 && (size_t)after < c->ntok &&
+            fg_rules_cue_eq(c->rules, "unitword", FG_LANG_EN, word(e, after)) &&
+            fg_rules_sig_ok(c->rules, "part_of", c->m[m + 1].type, c->m[m].type, NULL)) {
+            fg_status st = fg_cands_add(c, "part_of", (int)m + 1, (int)m, c->m[m].end,
+                                        c->tok[after].end, "en.np.unit", err);
             if (st != FG_OK)
                 return st;
         }
