@@ -13,21 +13,68 @@ static int strength(const char *status)
     return 0;
 }
 
-/* Japanese puts modality after the verb (購入を検討している), and a source
- * anywhere (関係者によると); English puts it before (plans to buy) or around
- * (denied that it bought). So Japanese scans from the trigger to the end,
- * English the whole sentence up to a little after the verb. "reported" cues
- * count anywhere in the sentence in both languages. */
+/* A Japanese clause ends at a comma after a verb or auxiliary ending in
+ * hiragana (禁止しており、 / 開発したが、), not after a noun in a list (A、B) or a
+ * particle (米国は、). */
+static bool ja_clause_comma(fg_str s, size_t pos)
+{
+    static const char *const particles[] = {"は", "も", "に", "を", "と", "で", "へ", "の", "や"};
+    if (pos + 3 > s.len || memcmp(s.ptr + pos, "、", 3) != 0 || pos < 3)
+        return false;
+    const unsigned char *p = (const unsigned char *)s.ptr + pos - 3;
+    int cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (!(p[0] >= 0xE0 && p[0] < 0xF0) || cp < 0x3041 || cp > 0x3096)
+        return false; /* not hiragana */
+    for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++)
+        if (memcmp(p, particles[i], 3) == 0)
+            return false;
+    return true;
+}
+
+/* An English clause ends at ", which", ";", " but ", " while " and the like. */
+static bool en_clause_break(fg_str s, size_t pos)
+{
+    static const char *const breaks[] = {", which", ", who", ";", " but ", " while ", ", and ",
+                                         ", saying", " after ", " before ", " because "};
+    for (size_t i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++) {
+        size_t n = strlen(breaks[i]);
+        if (s.len - pos >= n && memcmp(s.ptr + pos, breaks[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Japanese puts modality after the verb (購入を検討している), so it is read
+ * from the trigger to the end of its clause; English puts it before or
+ * around the verb (plans to buy; denied that it bought), so the whole clause
+ * around the trigger is read. A source (関係者によると, according to) makes a
+ * fact reported from anywhere in the sentence. */
 const char *fg_attach_status(const fg_rules *r, fg_lang lang, fg_str sent, size_t ts, size_t te)
 {
     const char *best = NULL;
-    size_t from = lang == FG_LANG_JA ? ts : 0;
-    size_t to = sent.len;
-    for (size_t pos = 0; pos < to;) {
+    size_t from = ts, to = sent.len;
+    if (lang == FG_LANG_JA) {
+        for (size_t p = te; p < sent.len; p += fg_utf8_seqlen((unsigned char)sent.ptr[p]))
+            if (ja_clause_comma(sent, p)) {
+                to = p;
+                break;
+            }
+    } else {
+        from = 0;
+        for (size_t p = 0; p < ts; p++)
+            if (en_clause_break(sent, p))
+                from = p + 1;
+        for (size_t p = te; p < sent.len; p++)
+            if (en_clause_break(sent, p)) {
+                to = p;
+                break;
+            }
+    }
+    for (size_t pos = 0; pos < sent.len;) {
         const fg_cue *c = fg_rules_cue_at(r, "status", lang, sent, pos);
         if (c) {
-            bool in_scope = pos >= from || strcmp(c->value, "reported") == 0;
-            /* a Japanese cue inside the trigger word itself (計画 in 計画的) is not modality */
+            bool in_scope = (pos >= from && pos < to) || strcmp(c->value, "reported") == 0;
+            /* a cue inside the trigger word itself (計画 in 計画的) is not modality */
             if (in_scope && !(pos >= ts && pos < te) && strength(c->value) > strength(best))
                 best = c->value;
             pos += c->word.len;
