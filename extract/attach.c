@@ -49,27 +49,28 @@ static bool en_clause_break(fg_str s, size_t pos)
  * around the verb (plans to buy; denied that it bought), so the whole clause
  * around the trigger is read. A source (関係者によると, according to) makes a
  * fact reported from anywhere in the sentence. */
+void fg_attach_clause(fg_lang lang, fg_str sent, size_t ts, size_t te, size_t *from, size_t *to)
+{
+    bool (*brk)(fg_str, size_t) = lang == FG_LANG_JA ? ja_clause_comma : en_clause_break;
+    *from = 0;
+    *to = sent.len;
+    for (size_t p = 0; p < ts; p += fg_utf8_seqlen((unsigned char)sent.ptr[p]))
+        if (brk(sent, p))
+            *from = p + 1;
+    for (size_t p = te; p < sent.len; p += fg_utf8_seqlen((unsigned char)sent.ptr[p]))
+        if (brk(sent, p)) {
+            *to = p;
+            break;
+        }
+}
+
 const char *fg_attach_status(const fg_rules *r, fg_lang lang, fg_str sent, size_t ts, size_t te)
 {
     const char *best = NULL;
-    size_t from = ts, to = sent.len;
-    if (lang == FG_LANG_JA) {
-        for (size_t p = te; p < sent.len; p += fg_utf8_seqlen((unsigned char)sent.ptr[p]))
-            if (ja_clause_comma(sent, p)) {
-                to = p;
-                break;
-            }
-    } else {
-        from = 0;
-        for (size_t p = 0; p < ts; p++)
-            if (en_clause_break(sent, p))
-                from = p + 1;
-        for (size_t p = te; p < sent.len; p++)
-            if (en_clause_break(sent, p)) {
-                to = p;
-                break;
-            }
-    }
+    size_t from, to;
+    fg_attach_clause(lang, sent, ts, te, &from, &to);
+    if (lang == FG_LANG_JA)
+        from = ts; /* modality follows the verb */
     for (size_t pos = 0; pos < sent.len;) {
         const fg_cue *c = fg_rules_cue_at(r, "status", lang, sent, pos);
         if (c) {

@@ -75,13 +75,17 @@ static fg_str orig_slice(const fg_doc *doc, const fg_sentence *s, size_t a, size
     return fg_str_make(orig.ptr + *oa, *ob - *oa);
 }
 
-/* The amount nearest the trigger; a converted figure in brackets right after
- * another (70億ドル(約1兆円)) defers to the first one. */
-static const fg_amount *pick_amount(fg_str text, const fg_amount *am, size_t n, size_t ts)
+/* The amount in the trigger's clause [from, to) nearest the trigger; a
+ * converted figure in brackets right after another (70億ドル(約1兆円)) defers
+ * to the first one. */
+static const fg_amount *pick_amount(fg_str text, const fg_amount *am, size_t n, size_t ts,
+                                    size_t from, size_t to)
 {
     const fg_amount *best = NULL;
     size_t bestd = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
+        if (am[i].start < from || am[i].end > to)
+            continue;
         size_t d = am[i].end <= ts ? ts - am[i].end : am[i].start - ts;
         if (d < bestd) {
             best = &am[i];
@@ -137,27 +141,35 @@ static fg_status sentence_facts(fg_extractor *ex, fg_doc *doc, const fg_sentence
         if (dst->end > hi) hi = dst->end;
         if (c->trig_end > hi) hi = c->trig_end;
         orig_slice(doc, s, lo, hi, &f->start, &f->end);
-        /* noun-phrase facts (NVIDIAのH20, CEOのX) state no modality of their own */
-        f->status = strstr(c->rule, ".np.") ? NULL
-                  : fg_attach_status(&ex->rules, lang, s->text, c->trig_start, c->trig_end);
-        const fg_amount *amt = pick_amount(s->text, am, nam, c->trig_start);
+        f->sentence = s->index;
+        f->sentence_text = sent_orig;
+        f->trigger = c->trigger;
+        f->rule = c->rule;
+        /* noun-phrase facts (NVIDIAのH20, TSMCの子会社JASM) state no modality,
+         * amount or date of their own: those belong to the sentence's verb */
+        if (strstr(c->rule, ".np."))
+            continue;
+        f->status = fg_attach_status(&ex->rules, lang, s->text, c->trig_start, c->trig_end);
+        size_t from, to;
+        fg_attach_clause(lang, s->text, c->trig_start, c->trig_end, &from, &to);
+        const fg_amount *amt = pick_amount(s->text, am, nam, c->trig_start, from, to);
         if (amt) {
             f->has_amount = true;
             f->amount = amt->value;
             f->currency = amt->currency;
         }
-        if (nqt) {
-            f->has_quantity = true;
-            f->quantity = qt[0].value;
-        }
-        if (ndt) {
-            f->date = fg_arena_strndup(a, s->text.ptr + dt[0].start, dt[0].end - dt[0].start);
-            f->date_norm = dt[0].norm[0] ? fg_arena_strdup(a, dt[0].norm) : NULL;
-        }
-        f->sentence = s->index;
-        f->sentence_text = sent_orig;
-        f->trigger = c->trigger;
-        f->rule = c->rule;
+        for (size_t q = 0; q < nqt; q++)
+            if (qt[q].start >= from && qt[q].end <= to) {
+                f->has_quantity = true;
+                f->quantity = qt[q].value;
+                break;
+            }
+        for (size_t q = 0; q < ndt; q++)
+            if (dt[q].start >= from && dt[q].end <= to) {
+                f->date = fg_arena_strndup(a, s->text.ptr + dt[q].start, dt[q].end - dt[q].start);
+                f->date_norm = dt[q].norm[0] ? fg_arena_strdup(a, dt[q].norm) : NULL;
+                break;
+            }
     }
     return fg_arena_failed(a) ? fg_error_set(err, FG_ENOMEM, NULL, "out of memory") : FG_OK;
 }

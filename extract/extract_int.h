@@ -110,6 +110,11 @@ fg_status fg_cands_add(fg_sentctx *c, const char *type, int src, int dst, size_t
 fg_status fg_rules_ja(fg_sentctx *c, fg_error *err);
 fg_status fg_rules_en(fg_sentctx *c, fg_error *err);
 
+/* The clause around a trigger at [ts, te): *from..*to in the sentence. A
+ * Japanese clause ends at a comma after a verb ending (しており、); an English
+ * one at ", which", ";", " but " and the like. */
+void fg_attach_clause(fg_lang lang, fg_str sent, size_t ts, size_t te, size_t *from, size_t *to);
+
 /* Status for a fact whose trigger spans [ts, te) in the sentence, or NULL. */
 const char *fg_attach_status(const fg_rules *r, fg_lang lang, fg_str sent, size_t ts, size_t te);
 
