@@ -18,5 +18,6 @@ void fg_cli_report(const fg_error *err);
 void fg_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_build(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

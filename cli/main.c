@@ -13,6 +13,7 @@ struct command {
 
 static const struct command commands[] = {
     {"build", cmd_build, "extract facts from articles and write the graph"},
+    {"explain", cmd_explain, "show, sentence by sentence, the names and facts found and why"},
 };
 
 void fg_cli_report(const fg_error *err)

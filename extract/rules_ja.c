@@ -227,6 +227,9 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             }
         }
     }
+    /* say when the source is the dropped subject carried from earlier sentences */
+    if (src >= 0 && src == j->topic_group)
+        rule = passive ? "ja.passive.topic" : receive ? "ja.receive.topic" : "ja.clause.topic";
     /* a subject that does not fit (同社は ... 規制に直面) must not be replaced by a
      * farther one: better no fact than a wrong one */
     return ja_emit(j, type, src, dst, ts, te, rule, err);

@@ -48,5 +48,15 @@ check "--lang en: no Japanese fact" bash -c "! grep -q '\"key\": \"orders\"' '$t
 check "--output .graphml writes GraphML" grep -q "<graphml" "$tmp/g.graphml"
 check "summary shows counts and PageRank" grep -q "top nodes by PageRank" "$tmp/sum"
 
+# explain: sentence, names and facts with their rule
+printf 'テスト\nエヌビディアはH20を開発した。\n同社はH800も設計した。\n' > "$tmp/x.txt"
+"$FG_BIN" explain "$tmp/x.txt" > "$tmp/explain"; rc=$?
+check "explain exits 0 (got $rc)" test "$rc" -eq 0
+check "explain shows the sentence" grep -q "^\[1\] エヌビディアはH20を開発した。" "$tmp/explain"
+check "explain shows names with ids and types" grep -q "エヌビディア=NVIDIA(company)" "$tmp/explain"
+check "explain shows the fact, trigger and rule" grep -q 'fact  NVIDIA -develops-> H20   \[rule ja.clause, trigger "開発"\]' "$tmp/explain"
+check "explain resolves 同社" grep -q 'fact  NVIDIA -develops-> H800' "$tmp/explain"
+"$FG_BIN" explain 2>/dev/null; check "explain without input exits 2" test $? -eq 2
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
