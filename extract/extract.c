@@ -197,7 +197,7 @@ fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_e
     fg_lang lang = fg_doc_lang(doc);
     results r = {0};
     fg_recent recent = {0};
-    struct fg_topic topic = {NULL, NULL, 0};
+    struct fg_topic topic = {NULL, NULL, 0, 0};
     memset(out, 0, sizeof(*out));
     for (size_t i = 0; i < fg_doc_sentence_count(doc) && st == FG_OK; i++) {
         const fg_sentence *s = fg_doc_sentence_get(doc, i);

@@ -65,6 +65,7 @@ const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang,
 struct fg_topic {
     const char *id, *type;
     size_t sentence;             /* where it became the topic */
+    size_t last_seen;            /* the last sentence that named or used it */
 };
 
 typedef struct fg_smention {

@@ -176,7 +176,7 @@ static bool the_head_at(const fg_rules *r, fg_str s, size_t pos, fg_cue *out)
 }
 
 fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
-                           const struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
+                           struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
                            fg_smention **out, size_t *count, fg_error *err)
 {
     fg_smention *m = NULL;
@@ -201,8 +201,6 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
             type[tl] = '\0';
             if (sp)
                 want = sp[1] - '0';
-            /* the topic, unless a name of that type came earlier in this
-             * very sentence (XのY。同社は… keeps the topic; Xは…同社の… does not) */
             const struct fg_recent_item *newest = recent_find(recent, type, 0);
             /* English: the subject of this sentence (Humain, …, said it plans) */
             const fg_smention *subj = lang == FG_LANG_EN ? sentence_subject(s, m, n, type) : NULL;
@@ -212,9 +210,11 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 pos += cue->word.len;
                 continue;
             }
+            /* the topic, unless another name of the type came after the topic
+             * was last named or used (その代表例がDeepSeekだ。同社は…) */
             bool use_topic = want == 1 && topic && topic->id && strcmp(topic->type, type) == 0 &&
-                             !(newest && newest->sentence == recent->sentence &&
-                               newest->sentence > topic->sentence);
+                             !(newest && strcmp(newest->id, topic->id) != 0 &&
+                               newest->sentence > topic->last_seen);
             for (int k = 0; k < want; k++) {
                 const struct fg_recent_item *it = recent_find(recent, type, k);
                 struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0};
@@ -248,6 +248,8 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
         const fg_entity *e = NULL;
         size_t len = fg_lexicon_match_at(lex, s, pos, &e);
         if (len && !katakana_cut(s, pos, pos + len)) {
+            if (topic && topic->id && strcmp(topic->id, e->id) == 0)
+                topic->last_seen = recent->sentence;
             fg_smention v = {pos, pos + len, e->id, e->type, "lexicon", false};
             st = fg_smentions_push(a, &m, &n, &cap, v, err);
             fg_recent_note(recent, e->id, e->type);

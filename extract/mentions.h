@@ -31,7 +31,7 @@ fg_status fg_smentions_push(fg_arena *a, fg_smention **m, size_t *n, size_t *cap
  * Japanese writes 同社 for the company the text is about, which is often not
  * the last one named. topic may be NULL. */
 fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_recent *recent,
-                           const struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
+                           struct fg_topic *topic, fg_arena *a, fg_lang lang, fg_str s,
                            fg_smention **out, size_t *count, fg_error *err);
 
 /* Adds names the lexicon lacks, typed by cues (names.c), to the mentions

@@ -280,6 +280,7 @@ static void note_topic(en *e)
             c->topic->id = c->m[m].id;
             c->topic->type = ty;
             c->topic->sentence = c->sentence;
+            c->topic->last_seen = c->sentence;
             return;
         }
     }

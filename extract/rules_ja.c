@@ -131,7 +131,13 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         for (int m = j->g[gi].first; gi != j->topic_group && m <= j->g[gi].last; m++)
             if (strcmp(c->m[m].id, c->m[j->g[j->topic_group].first].id) == 0)
                 topic_named = true;
-    if (subj < 0 && !has_subject && !passive && !topic_named && j->topic_group >= 0)
+    /* H20の大量発注は…: a trigger noun that is itself an argument names an
+     * event, not something the topic did */
+    bool trigger_is_argument = utok(j, tu)->kind == FG_TOK_NOUN && tu + 1 < j->nu &&
+                               j->u[tu + 1].m < 0 && utok(j, tu + 1)->kind == FG_TOK_PARTICLE &&
+                               (ueq(j, tu + 1, "は") || ueq(j, tu + 1, "が") || ueq(j, tu + 1, "も"));
+    if (subj < 0 && !has_subject && !passive && !topic_named && !trigger_is_argument &&
+        j->topic_group >= 0)
         subj = j->topic_group;
     /* a relative clause: H20を購入したByteDance */
     int after = skip_predicate(j, tu + 1);
@@ -160,6 +166,13 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     const char *rule = "ja.clause";
     if (passive) {
         src = by >= 0 ? by : from;
+        /* 米国政府によってAIの訓練に用いられる「A100」: in a relative clause
+         * only an agent right before the verb is its own */
+        int nx = skip_predicate(j, tu + 1);
+        bool rel = nx < j->nu && (j->u[nx].m >= 0 || utok(j, nx)->kind == FG_TOK_NOUN ||
+                                  is_open_bracket(j, nx));
+        if (rel && src >= 0 && tu - j->g[src].role_unit > 3)
+            src = -1;
         /* 〜が使われた with no agent: the one the text is about did it */
         int next = skip_predicate(j, tu + 1);
         bool relative = next < j->nu && (j->u[next].m >= 0 || utok(j, next)->kind == FG_TOK_NOUN ||
@@ -228,8 +241,10 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         }
     }
     /* say when the source is the dropped subject carried from earlier sentences */
-    if (src >= 0 && src == j->topic_group)
+    if (src >= 0 && src == j->topic_group) {
         rule = passive ? "ja.passive.topic" : receive ? "ja.receive.topic" : "ja.clause.topic";
+        c->topic->last_seen = c->sentence;
+    }
     /* a subject that does not fit (同社は ... 規制に直面) must not be replaced by a
      * farther one: better no fact than a wrong one */
     return ja_emit(j, type, src, dst, ts, te, rule, err);
@@ -249,6 +264,7 @@ static void note_topic(ja *j)
             c->topic->id = m->id;
             c->topic->type = m->type;
             c->topic->sentence = c->sentence;
+            c->topic->last_seen = c->sentence;
             return;
         }
     }
@@ -262,6 +278,7 @@ static void note_topic(ja *j)
             c->topic->id = m->id;
             c->topic->type = m->type;
             c->topic->sentence = c->sentence;
+            c->topic->last_seen = c->sentence;
             return;
         }
     }

@@ -38,6 +38,20 @@ static int nearest_of(const ja *j, int lo, int hi, const char *want)
 }
 
 /* CEOのジェンスン・フアン, 李強首相, トランプ米大統領, Aの創業者、B. */
+/* The type a title's holder leads ("company", "government"), copied into
+ * buf, and whether the text's topic may stand in for an unwritten entity. */
+static const char *title_type(const fg_cue *cue, char *buf, size_t size, bool *topic_ok)
+{
+    const char *plus = strchr(cue->value, '+');
+    size_t n = plus ? (size_t)(plus - cue->value) : strlen(cue->value);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, cue->value, n);
+    buf[n] = '\0';
+    *topic_ok = plus && strcmp(plus, "+topic") == 0;
+    return buf;
+}
+
 /* A person's name written with the title (トランプ大統領, ラトニック商務長官):
  * the title inside the name states the same fact. */
 static fg_status titles_in_names(ja *j, fg_error *err)
@@ -58,9 +72,14 @@ static fg_status titles_in_names(ja *j, fg_error *err)
         }
         if (!cue)
             continue;
-        int org = nearest_of(j, 0, u, cue->value);
-        if (org < 0 && j->topic_group >= 0 &&
-            strcmp(c->m[j->g[j->topic_group].first].type, cue->value) == 0)
+        /* トランプ大統領 says no state; only one written right before it does
+         * (米国のトランプ大統領) */
+        char tbuf[32];
+        bool topic_ok;
+        const char *want = title_type(cue, tbuf, sizeof(tbuf), &topic_ok);
+        int org = nearest_of(j, u - 2 > 0 ? u - 2 : 0, u, want);
+        if (org < 0 && topic_ok && j->topic_group >= 0 &&
+            strcmp(c->m[j->g[j->topic_group].first].type, want) == 0)
             org = j->g[j->topic_group].first;
         if (org < 0)
             continue;
@@ -113,7 +132,7 @@ fg_status ja_titles(ja *j, fg_error *err)
         if (person < 0) {
             int b = u - 1;
             if (uis_mention(j, b) && strcmp(c->m[j->u[b].m].type, "government") == 0 &&
-                strcmp(cue->value, "government") == 0) {
+                strncmp(cue->value, "government", 10) == 0) {
                 before_org = j->u[b].m; /* 米 in トランプ米大統領 */
                 b--;
             }
@@ -133,11 +152,17 @@ fg_status ja_titles(ja *j, fg_error *err)
         }
         if (person < 0)
             continue;
-        int org = before_org >= 0 ? before_org : nearest_of(j, 0, plo, cue->value);
+        /* a company's officer may be named far from the company (Nvidiaにとって、
+         * CEOのX); a head of state next to the state (中国の李強首相) */
+        char tbuf[32];
+        bool topic_ok;
+        const char *want = title_type(cue, tbuf, sizeof(tbuf), &topic_ok);
+        int lo = strcmp(want, "government") == 0 ? plo - 3 : 0;
+        int org = before_org >= 0 ? before_org : nearest_of(j, lo > 0 ? lo : 0, plo, want);
         /* ラトニック商務長官は: the office is the one the text is about */
-        if (org < 0 && j->topic_group >= 0) {
+        if (org < 0 && topic_ok && j->topic_group >= 0) {
             int tm = j->g[j->topic_group].first;
-            if (strcmp(c->m[tm].type, cue->value) == 0)
+            if (strcmp(c->m[tm].type, want) == 0)
                 org = tm;
         }
         if (org < 0)

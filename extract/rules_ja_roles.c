@@ -194,6 +194,9 @@ static role follow_phrase(ja *j, group *g, int from)
             int mi = j->u[u].m;
             if (j->mrole[mi] == R_DATNO || j->mrole[mi] == R_NO)
                 continue; /* H800の中国への輸出 */
+            /* AやBなどの中国半導体企業は: a name inside the list's head phrase */
+            if (g->r == R_EXT && (j->mrole[mi] == R_NONE || j->mrole[mi] == R_NOM))
+                continue;
             return g->r == R_NO ? R_NOM : R_NONE;
         }
         const fg_token *k = utok(j, u);
