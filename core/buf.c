@@ -53,11 +53,18 @@ static fg_status grow(fg_buf *b, size_t extra, fg_error *err)
 
 fg_status fg_buf_add(fg_buf *b, const void *data, size_t len, fg_error *err)
 {
+    /* data may point into b itself (appending a buffer to itself): keep its
+     * offset, since growing moves the bytes */
+    const char *d = data;
+    bool inside = b->cap && d >= b->ptr && d < b->ptr + b->cap;
+    size_t off = inside ? (size_t)(d - b->ptr) : 0;
     fg_status st = grow(b, len, err);
     if (st != FG_OK)
         return st;
+    if (inside)
+        data = b->ptr + off;
     if (len)
-        memcpy(b->ptr + b->len, data, len);
+        memmove(b->ptr + b->len, data, len);
     b->len += len;
     b->ptr[b->len] = '\0';
     return FG_OK;

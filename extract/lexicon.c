@@ -212,30 +212,30 @@ fg_status fg_lexicon_add(fg_lexicon *lex, const char *id, const char *type, cons
 }
 
 /* One line: id TAB type TAB aliases (separated by '|'). */
-static fg_status parse_line(fg_lexicon *lex, const char *source, long lineno, fg_str line,
-                            fg_error *err)
+static fg_status parse_line(fg_lexicon *lex, const char *source, long lineno, size_t offset,
+                            fg_str line, fg_error *err)
 {
-    fg_str field[3];
+    fg_str field[4];
     size_t nf = 0, start = 0;
-    for (size_t i = 0; i <= line.len && nf < 3; i++) {
+    for (size_t i = 0; i <= line.len && nf < 4; i++) {
         if (i == line.len || line.ptr[i] == '\t') {
             field[nf++] = fg_str_trim(fg_str_make(line.ptr + start, i - start));
             start = i + 1;
         }
     }
-    if (nf < 2)
-        return fg_error_set_at(err, FG_EPARSE, source, lineno, 0, 0,
+    if (nf < 2 || nf > 3)
+        return fg_error_set_at(err, FG_EPARSE, source, lineno, 0, offset,
                                "expected 'id<TAB>type<TAB>aliases'");
     if (field[0].len == 0)
-        return fg_error_set_at(err, FG_EPARSE, source, lineno, 1, 0, "empty entity id");
+        return fg_error_set_at(err, FG_EPARSE, source, lineno, 1, offset, "empty entity id");
     if (!valid_type(field[1]))
-        return fg_error_set_at(err, FG_EPARSE, source, lineno, 0, 0,
+        return fg_error_set_at(err, FG_EPARSE, source, lineno, 0, offset,
                                "invalid type '%.*s' (use company, chip, government, person, "
                                "model, organization or place)",
                                (int)field[1].len, field[1].ptr);
     char id[512], type[40];
     if (field[0].len >= sizeof(id))
-        return fg_error_set_at(err, FG_ELIMIT, source, lineno, 1, 0, "entity id too long");
+        return fg_error_set_at(err, FG_ELIMIT, source, lineno, 1, offset, "entity id too long");
     memcpy(id, field[0].ptr, field[0].len);
     id[field[0].len] = '\0';
     memcpy(type, field[1].ptr, field[1].len);
@@ -263,7 +263,7 @@ static fg_status parse_line(fg_lexicon *lex, const char *source, long lineno, fg
         }
     }
     if (st != FG_OK)
-        return fg_error_set_at(err, st, source, lineno, 0, 0, "%s", sub.text);
+        return fg_error_set_at(err, st, source, lineno, 0, offset, "%s", sub.text);
     return FG_OK;
 }
 
@@ -280,6 +280,9 @@ fg_status fg_lexicon_load_mem(fg_lexicon *lex, const char *source, const char *t
     }
     long lineno = 0;
     size_t pos = 0;
+    /* a UTF-8 byte-order mark (editors on Windows write one) is not part of the id */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        pos = 3;
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
@@ -292,7 +295,7 @@ fg_status fg_lexicon_load_mem(fg_lexicon *lex, const char *source, const char *t
                                    FG_MAX_LEXICON_LINE);
         fg_str trimmed = fg_str_trim(line);
         if (trimmed.len && trimmed.ptr[0] != '#') {
-            fg_status st = parse_line(lex, source, lineno, line, err);
+            fg_status st = parse_line(lex, source, lineno, pos, line, err);
             if (st != FG_OK)
                 return st;
         }

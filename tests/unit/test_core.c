@@ -826,9 +826,27 @@ static void test_map_order_10000(void **state)
     fg_map_free(m);
 }
 
+/* Appending a buffer to itself: growing moves the bytes, the append must
+ * still copy the old contents (git's strbuf_addbuf allows this too). */
+static void test_buf_self_append(void **state)
+{
+    (void)state;
+    fg_buf b;
+    fg_buf_init(&b, 0);
+    assert_int_equal(fg_buf_adds(&b, "abcdefgh", NULL), FG_OK);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal(fg_buf_add(&b, b.ptr, b.len, NULL), FG_OK);
+    assert_int_equal(b.len, 8 * 64);
+    for (size_t i = 0; i < b.len; i++)
+        assert_int_equal(b.ptr[i], "abcdefgh"[i % 8]);
+    assert_int_equal(b.ptr[b.len], '\0');
+    fg_buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_self_append),
         cmocka_unit_test(test_error_first_wins),
         cmocka_unit_test(test_error_null),
         cmocka_unit_test(test_error_long_source),

@@ -452,58 +452,45 @@ static void test_default(void **state)
     fg_lexicon_free(lex);
 }
 
-/* ---- known bugs ------------------------------------------------------------ */
+/* ---- file-format edge cases ------------------------------------------------ */
 
-/* Behaviour that contradicts the headers, reported rather than fixed here (this
- * file only tests). Like known_gaps in test_extract.c, each is checked and
- * printed, "known bug: ..." while it lasts and "known bug fixed: ..." after,
- * and asserts nothing, so the rest of the suite stays green. */
-static void test_known_bugs(void **state)
+/* Once reported as bugs by this file's known-bug check; now fixed, so they
+ * are asserted. */
+static void test_format_edges(void **state)
 {
     (void)state;
     fg_lexicon *lex = NULL;
     fg_error err;
 
-    /* 1. A UTF-8 byte order mark (EF BB BF, as Windows editors write) stays in
-     * the first id: fg_doc_load_mem skips it (test_doc.c, test_bom), the
-     * lexicon loader does not, so the first entity is "\uFEFFNVIDIA" and a
-     * user's override of NVIDIA on line 1 makes a second node instead. */
+    /* A UTF-8 byte order mark (EF BB BF, as Windows editors write) is not part
+     * of the first id, so a user's override of NVIDIA on line 1 merges. */
     assert_int_equal(fg_lexicon_new(&lex, NULL), FG_OK);
     static const char bom[] = "\xEF\xBB\xBFNVIDIA\tcompany\tNvidia\n";
     fg_error_clear(&err);
     assert_int_equal(fg_lexicon_load_mem(lex, "bom.tsv", bom, sizeof(bom) - 1, &err), FG_OK);
-    if (fg_lexicon_find_id(lex, S("NVIDIA")))
-        printf("known bug fixed: a BOM no longer stays in the first id\n");
-    else
-        printf("known bug: lexicon: a UTF-8 BOM stays in the first id (find_id(\"NVIDIA\") "
-               "is NULL after loading \"<BOM>NVIDIA\\tcompany\\tNvidia\")\n");
+    assert_non_null(fg_lexicon_find_id(lex, S("NVIDIA")));
     fg_lexicon_free(lex);
 
-    /* 2. A malformed line reports has_offset with offset 0, not the byte
-     * offset of the line: "# c\n\n" is 5 bytes, so line 3 starts at byte 5. */
+    /* A malformed line reports the byte offset where it starts: "# c\n\n" is
+     * 5 bytes, so line 3 starts at byte 5. */
     assert_int_equal(fg_lexicon_new(&lex, NULL), FG_OK);
     static const char notab[] = "# c\n\nNVIDIA company Nvidia\n";
     fg_error_clear(&err);
     assert_int_equal(fg_lexicon_load_mem(lex, "bad.tsv", notab, sizeof(notab) - 1, &err),
                      FG_EPARSE);
-    if (!err.has_offset || err.offset == 5)
-        printf("known bug fixed: parse errors no longer claim byte offset 0\n");
-    else
-        printf("known bug: lexicon: parse error on line 3 has has_offset=1, offset %zu "
-               "(the line starts at byte 5)\n", err.offset);
+    assert_int_equal(err.line, 3);
+    assert_true(err.has_offset);
+    assert_int_equal(err.offset, 5);
     fg_lexicon_free(lex);
 
-    /* 3. Text after a third tab is dropped without an error: the header's
-     * format has three columns, and FG_EPARSE is for malformed lines. */
+    /* A fourth column is a malformed line, not silently dropped. */
     assert_int_equal(fg_lexicon_new(&lex, NULL), FG_OK);
     static const char four[] = "Omdia\torganization\tオムディア\tOmdia Research\n";
     fg_error_clear(&err);
-    fg_status st = fg_lexicon_load_mem(lex, "four.tsv", four, sizeof(four) - 1, &err);
-    if (st == FG_OK && !fg_lexicon_find_alias(lex, S("Omdia Research")))
-        printf("known bug: lexicon: a fourth column (\"Omdia Research\") is dropped "
-               "silently\n");
-    else
-        printf("known bug fixed: a fourth column is an error or read as aliases\n");
+    assert_int_equal(fg_lexicon_load_mem(lex, "four.tsv", four, sizeof(four) - 1, &err),
+                     FG_EPARSE);
+    assert_int_equal(err.line, 1);
+    assert_string_equal(err.source, "four.tsv");
     fg_lexicon_free(lex);
 }
 
@@ -519,7 +506,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_default),
-        cmocka_unit_test(test_known_bugs),
+        cmocka_unit_test(test_format_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
