@@ -50,6 +50,7 @@ struct fg_doc {
     size_t run_count;
     const fg_sentence *sentences;
     size_t sentence_count;
+    const char *date;  /* fg_doc_set_date(), or NULL */
 };
 
 /* NFKC expands some characters (U+FDFA is 3 bytes and becomes 33), so the
@@ -890,6 +891,20 @@ const fg_sentence *fg_doc_sentence_get(const fg_doc *doc, size_t i)
 {
     assert(i < doc->sentence_count);
     return &doc->sentences[i];
+}
+
+fg_status fg_doc_set_date(fg_doc *doc, const char *date, size_t len, fg_error *err)
+{
+    char *copy = fg_arena_strndup(doc->arena, date, len);
+    if (!copy)
+        return fg_error_set(err, FG_ENOMEM, doc->source, "out of memory");
+    doc->date = copy;
+    return FG_OK;
+}
+
+const char *fg_doc_date(const fg_doc *doc)
+{
+    return doc->date;
 }
 
 fg_arena *fg_doc_arena(fg_doc *doc)

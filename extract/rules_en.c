@@ -31,6 +31,7 @@ static bool weq(const en *e, int t, const char *s)
 }
 
 static bool is_clause_end(const en *e, int t);
+static bool is_prep(const en *e, int t);
 
 /* Trigger matching with inflections: ban, bans, banned, banning; approve,
  * approved, approving; supply, supplies, supplied. */
@@ -158,6 +159,16 @@ static void group_of(const en *e, int m, int *lo, int *hi)
         (*lo)--;
     while ((size_t)*hi + 1 < e->c->nm && joined(e, *hi))
         (*hi)++;
+    /* "According to Reuters, Tencent": names joined by commas alone are no
+     * list; an English list ends with "and" or "or" */
+    bool conj = false;
+    for (int x = *lo; x < *hi; x++) {
+        int a = e->tok_end_m[x];
+        if (weq(e, a, "and") || weq(e, a, "or") || weq(e, a + 1, "and") || weq(e, a + 1, "or"))
+            conj = true;
+    }
+    if (!conj)
+        *lo = *hi = m;
 }
 
 static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, size_t te,
@@ -187,6 +198,11 @@ static int subject_before(const en *e, int t, const char *type)
 {
     for (int k = t - 1; k >= 0; k--) {
         int m = e->mention_at_tok[k];
+        if (m >= 0 && e->tok_of_m[m] > 0 && is_prep(e, e->tok_of_m[m] - 1) &&
+            !weq(e, e->tok_of_m[m] - 1, "by")) {
+            k = e->tok_of_m[m]; /* according to Reuters, in China: not the subject */
+            continue;
+        }
         if (m >= 0) {
             int lo, hi;
             group_of(e, m, &lo, &hi);
@@ -336,6 +352,38 @@ static fg_status verbs(en *e, fg_error *err)
             if (tr->frame == FG_FRAME_SYM) {
                 dst = object_after(e, next, tr->type, false, false, true);
                 rule = "en.symmetric";
+                /* Nvidia and AMD compete: the pair is the subject */
+                int lo, hi;
+                /* "A and B are both competing for X": each competes, not with
+                 * each other */
+                bool each = false;
+                for (int q = src >= 0 ? e->tok_end_m[src] : t; q < t; q++)
+                    if (weq(e, q, "both") || weq(e, q, "each") || weq(e, q, "all"))
+                        each = true;
+                if (dst < 0 && src >= 0 && !each && (group_of(e, src, &lo, &hi), hi > lo)) {
+                    for (int x = lo; x <= hi; x++)
+                        for (int y = x + 1; y <= hi; y++)
+                            if (fg_rules_sig_ok(c->rules, tr->type, c->m[x].type, c->m[y].type, NULL)) {
+                                fg_status st = fg_cands_add(c, tr->type, x, y, ts, te,
+                                                            "en.symmetric-group", err);
+                                if (st != FG_OK)
+                                    return st;
+                            }
+                    continue;
+                }
+            } else if (tr->frame == FG_FRAME_LIST) {
+                /* added Sugon to the Entity List: the name between the verb and "to" */
+                dst = -1;
+                int k = t - 1;
+                if (weq(e, k, "the"))
+                    k--;
+                if (weq(e, k, "to") || weq(e, k, "on"))
+                    k--;
+                if (k >= 0 && e->mention_at_tok[k] >= 0 &&
+                    fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[e->mention_at_tok[k]].type, NULL))
+                    dst = e->mention_at_tok[k];
+                src = dst >= 0 ? subject_before(e, e->tok_of_m[dst], tr->type) : -1;
+                rule = "en.list";
             } else if (tr->frame == FG_FRAME_DAT) {
                 dst = object_after(e, next, tr->type, true, false, false);
                 if (dst < 0)
@@ -523,10 +571,11 @@ static fg_status parents(en *e, fg_error *err)
             if (weq(e, q, "the"))
                 q++;
             int other = (size_t)q < c->ntok ? e->mention_at_tok[q] : -1;
+            /* X, a unit of Y / X is a wholly owned subsidiary of Y / X operates
+             * as a subsidiary of Y: up to four words back to X */
             int k = t - 1;
-            while (k >= 0 && (weq(e, k, "a") || weq(e, k, "an") || weq(e, k, "the") || weq(e, k, ",") ||
-                              weq(e, k, "is") || weq(e, k, "was") || weq(e, k, "wholly-owned") ||
-                              weq(e, k, "cloud") || weq(e, k, "chip") || weq(e, k, "local")))
+            while (k >= 0 && t - k <= 5 && e->mention_at_tok[k] < 0 && !weq(e, k, ".") &&
+                   !weq(e, k, ";") && !weq(e, k, "which") && !weq(e, k, "that"))
                 k--;
             int self = k >= 0 ? e->mention_at_tok[k] : -1;
             if (other >= 0 && self >= 0) {

@@ -183,6 +183,12 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             src = j->topic_group;
         dst = ja_group_fits(j, obj, type, false) ? obj
             : ja_group_fits(j, target, type, false) ? target : subj >= 0 ? subj : mo;
+        /* H20の輸出は…禁止された: the patient is what the topic event concerns */
+        if (dst < 0)
+            for (int gi = j->ng - 1; gi >= 0 && dst < 0; gi--)
+                if (j->g[gi].u_last >= 0 && j->g[gi].u_last < tu && j->g[gi].r == R_NOTRIG &&
+                    j->g[gi].phrase_topic && ja_group_fits(j, gi, type, false))
+                    dst = gi;
         rule = "ja.passive";
     } else if (receive) {
         src = from >= 0 ? from : by;
@@ -335,11 +341,16 @@ fg_status fg_rules_ja(fg_sentctx *c, fg_error *err)
         /* a trigger noun that modifies the noun after it (輸出規制, 供給見通し,
          * 開発環境) is not the predicate; light nouns (措置, 実績, 計画) and
          * suffixes (制, 額) keep it one */
-        if (k->kind == FG_TOK_NOUN && u + 1 < j.nu && j.u[u + 1].m < 0 &&
-            utok(&j, u + 1)->kind == FG_TOK_NOUN && !utok(&j, u + 1)->suffix &&
-            !fg_rules_cue_eq(c->rules, "light", FG_LANG_JA, tsurf(&j, j.u[u + 1].t0)))
+        int last = u; /* a trigger may span tokens (エンティティ|リスト) */
+        while (last + 1 < j.nu && j.u[last + 1].m < 0 &&
+               utok(&j, last + 1)->start < k->start + tr->word.len)
+            last++;
+        if (k->kind == FG_TOK_NOUN && last + 1 < j.nu && j.u[last + 1].m < 0 &&
+            utok(&j, last + 1)->kind == FG_TOK_NOUN && !utok(&j, last + 1)->suffix &&
+            !fg_rules_cue_eq(c->rules, "light", FG_LANG_JA, tsurf(&j, j.u[last + 1].t0)))
             continue;
         st = trigger_facts(&j, u, tr, err);
+        u = last;
     }
     if (st == FG_OK) st = ja_np_maker(&j, err);
     if (st == FG_OK) st = ja_titles(&j, err);

@@ -29,6 +29,7 @@ typedef struct group {
     int role_unit;      /* unit where the role was read */
     int trig_unit;      /* R_NOTRIG: the trigger noun it modifies */
     bool competitors;   /* AやBのような競合: rivals of the sentence's subject */
+    bool phrase_topic;  /* its noun phrase is the topic or subject (H20の輸出は) */
 } group;
 
 typedef struct ja {

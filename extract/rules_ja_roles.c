@@ -194,6 +194,8 @@ static role follow_phrase(ja *j, group *g, int from)
             int mi = j->u[u].m;
             if (j->mrole[mi] == R_DATNO || j->mrole[mi] == R_NO)
                 continue; /* H800の中国への輸出 */
+            if (j->mrole[mi] == R_DAT && ueq(j, j->mrole_unit[mi], "向け"))
+                continue; /* H20の中国向け輸出 */
             /* AやBなどの中国半導体企業は: a name inside the list's head phrase */
             if (g->r == R_EXT && (j->mrole[mi] == R_NONE || j->mrole[mi] == R_NOM))
                 continue;
@@ -215,8 +217,10 @@ static role follow_phrase(ja *j, group *g, int from)
         if (is_case_particle(r)) {
             g->role_unit = ru;
             /* 中国の企業が: a modifier of the subject is not the agent */
-            if (g->r == R_NO && (r == R_GA || r == R_WA))
+            if (g->r == R_NO && (r == R_GA || r == R_WA)) {
+                g->phrase_topic = true;
                 return g->trig_unit >= 0 ? R_NOTRIG : R_NONE;
+            }
             return r;
         }
         if (r == R_EXT || r == R_NO || r == R_DATNO || r == R_NOM)
