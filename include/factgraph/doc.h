@@ -71,6 +71,20 @@ const fg_sentence *fg_doc_sentence_get(const fg_doc *doc, size_t i);
  * character's start. norm_offset may equal the text length. */
 size_t fg_doc_orig_offset(const fg_doc *doc, size_t norm_offset);
 
+/* Sets the article's date as the input gives it (a JSON Lines date field),
+ * e.g. "2024-12-08". Copied into the document. Extraction does not read it
+ * (yet); the facts file (facts.h) carries it. Errors: FG_ENOMEM. */
+fg_status fg_doc_set_date(fg_doc *doc, const char *date, size_t len, fg_error *err);
+/* The date set above, or NULL. Borrowed; valid until fg_doc_free(doc). */
+const char *fg_doc_date(const fg_doc *doc);
+
+/* Sets the article's date as the input gives it (a JSON Lines date field),
+ * e.g. "2024-12-08". Copied into the document. Extraction does not read it
+ * (yet); the facts file (facts.h) carries it. Errors: FG_ENOMEM. */
+fg_status fg_doc_set_date(fg_doc *doc, const char *date, size_t len, fg_error *err);
+/* The date set above, or NULL. Borrowed; valid until fg_doc_free(doc). */
+const char *fg_doc_date(const fg_doc *doc);
+
 /* The document's arena: later stages (mentions, facts) allocate from it so
  * that everything about a document is freed with it. Borrowed. */
 fg_arena *fg_doc_arena(fg_doc *doc);
