@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Debian packages the build and the tests need.
 DEB_PACKAGES = build-essential cmake pkg-config \
   libigraph-dev libjansson-dev libxml2-dev libxml2-utils libgraphviz-dev graphviz \
-  libmecab-dev mecab mecab-ipadic-utf8 libutf8proc-dev uthash-dev libcmocka-dev \
+  libmecab-dev mecab mecab-ipadic-utf8 libutf8proc-dev uthash-dev libcmocka-dev zlib1g-dev \
   python3 python3-networkx python3-igraph
 
 .PHONY: run test asan deps build clean

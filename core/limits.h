@@ -20,4 +20,20 @@
 /* Entity mentions inside one sentence that rules pair up: pairs are quadratic. */
 #define FG_MAX_MENTIONS_PER_SENTENCE 256
 
+/* A JSON Lines record holds one document plus its JSON escapes (\u3042 is six
+ * bytes for three), so twice the document limit; a longer line is skipped. */
+#define FG_MAX_JSONL_LINE (2 * FG_MAX_DOC_BYTES)
+
+/* A .json file (an array of articles) is parsed whole by jansson, which takes
+ * several times the text in memory; past this, JSON Lines is the format. */
+#define FG_MAX_JSON_BYTES ((size_t)256 * 1024 * 1024)
+
+/* An HTML page carries markup, scripts and styles around its text; a page
+ * larger than this is not an article. */
+#define FG_MAX_HTML_BYTES ((size_t)64 * 1024 * 1024)
+
+/* A line of the facts file (facts.h) holds one document's mentions and facts,
+ * each with its sentence: a few times the document at most. */
+#define FG_MAX_FACTS_LINE (4 * FG_MAX_DOC_BYTES)
+
 #endif
