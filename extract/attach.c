@@ -35,7 +35,8 @@ static bool ja_clause_comma(fg_str s, size_t pos)
 static bool en_clause_break(fg_str s, size_t pos)
 {
     static const char *const breaks[] = {", which", ", who", ";", " but ", " while ", ", and ",
-                                         ", saying", " after ", " before ", " because "};
+                                         ", saying", " after ", " before ", " because ", " said ",
+                                         " says ", " told "};
     for (size_t i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++) {
         size_t n = strlen(breaks[i]);
         if (s.len - pos >= n && memcmp(s.ptr + pos, breaks[i], n) == 0)

@@ -203,7 +203,9 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 want = sp[1] - '0';
             const struct fg_recent_item *newest = recent_find(recent, type, 0);
             /* English: the subject of this sentence (Humain, …, said it plans) */
-            const fg_smention *subj = lang == FG_LANG_EN ? sentence_subject(s, m, n, type) : NULL;
+            /* only the pronoun: "the start-up" describes, and may be another */
+            const fg_smention *subj = lang == FG_LANG_EN && fg_str_eq_cstr(cue->word, "it")
+                                          ? sentence_subject(s, m, n, type) : NULL;
             if (subj && want == 1) {
                 fg_smention v = {pos, pos + cue->word.len, subj->id, subj->type, "coref", true};
                 st = fg_smentions_push(a, &m, &n, &cap, v, err);

@@ -32,6 +32,7 @@ static bool weq(const en *e, int t, const char *s)
 
 static bool is_clause_end(const en *e, int t);
 static bool is_prep(const en *e, int t);
+static int holder_before(const en *e, int p, const char *type, bool as_src);
 
 /* Trigger matching with inflections: ban, bans, banned, banning; approve,
  * approved, approving; supply, supplies, supplied. */
@@ -223,6 +224,17 @@ static int subject_before(const en *e, int t, const char *type)
     return -1;
 }
 
+/* Verbs of saying end the clause an object can be found in. */
+static bool is_reporting(const en *e, int t)
+{
+    static const char *const verbs[] = {"said", "says", "say", "told", "added", "noted",
+                                        "according", "wrote", "reported"};
+    for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+        if (weq(e, t, verbs[i]))
+            return true;
+    return false;
+}
+
 static bool is_prep(const en *e, int t)
 {
     static const char *const preps[] = {"in", "of", "from", "for", "to", "with", "by", "at", "on",
@@ -244,9 +256,15 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
     bool seen_to = false, seen_with = false;
     int best = -1, best_rank = 1 << 20;
     for (int k = t; (size_t)k < e->c->ntok && k - t < 16; k++) {
+        /* the recipient heads the phrase after "to": in "to their factories in
+         * China" China is where, not whom */
+        if (seen_to && is_prep(e, k))
+            seen_to = false;
         if (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") || weq(e, k, "for") ||
             weq(e, k, "with"))
             seen_to = true;
+        if (is_reporting(e, k))
+            break; /* "who heads the bureau, said the rules ... in China" */
         if (weq(e, k, "with") || weq(e, k, "against")) {
             seen_with = true;
             continue;
@@ -275,10 +293,24 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
             k = next - 1;
             continue;
         }
-        if (is_clause_end(e, k) || (weq(e, k, ",") && best >= 0))
+        if (is_clause_end(e, k) || weq(e, k, ","))
             break;
     }
     return best;
+}
+
+/* The direct object right after a verb (supply the company with ...): a name
+ * within the first three words, or -1. */
+static int direct_object(const en *e, int t, const char *type)
+{
+    for (int k = t; (size_t)k < e->c->ntok && k - t < 3; k++) {
+        int m = e->mention_at_tok[k];
+        if (m >= 0)
+            return fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, NULL) ? m : -1;
+        if (!weq(e, k, "the") && !weq(e, k, "its") && !weq(e, k, "their") && !weq(e, k, "a"))
+            return -1;
+    }
+    return -1;
 }
 
 /* The sentence's topic for the sentences after it: its first name that is
@@ -313,8 +345,24 @@ static fg_status verbs(en *e, fg_error *err)
         if (!tr)
             continue;
         size_t ts = c->tok[t].start, te = c->tok[next - 1].end;
+        const char *type = tr->type; /* a stake turns owning into funding */
         /* passive: was banned by X; backed by X; founded by X */
-        bool passive = weq(e, next, "by");
+        /* passive: was banned by X; founded in 2021 by X (a time or place
+         * phrase may come first) */
+        int by_at = -1;
+        for (int q = next; (size_t)q < c->ntok && q - next <= 4; q++) {
+            if (weq(e, q, "by")) {
+                by_at = q;
+                break;
+            }
+            if (e->mention_at_tok[q] >= 0 || is_clause_end(e, q) || weq(e, q, ","))
+                break;
+            if (q == next && !is_prep(e, q))
+                break; /* only "in 2021", "on Monday", "at the time" may stand between */
+        }
+        bool passive = by_at >= 0;
+        if (passive)
+            next = by_at;
         int src, dst;
         const char *rule = "en.svo";
         bool rev = tr->frame == FG_FRAME_REV;
@@ -386,37 +434,46 @@ static fg_status verbs(en *e, fg_error *err)
                 rule = "en.list";
             } else if (tr->frame == FG_FRAME_DAT) {
                 dst = object_after(e, next, tr->type, true, false, false);
-                if (dst < 0)
-                    dst = object_after(e, next, tr->type, false, false, false);
+                if (dst < 0) /* supply the company with chips; not "supply the processors and Cisco" */
+                    dst = direct_object(e, next, tr->type);
             } else if (tr->frame == FG_FRAME_FROM) {
-                /* received $6.1 billion in grants from the Commerce Department */
+                /* received $6.1 billion in grants from the Commerce Department;
+                 * closed a funding round led by Iconiq; a grant to Intel */
                 int k = next;
-                while ((size_t)k < c->ntok && k - next < 6 && !weq(e, k, "from") && !is_clause_end(e, k))
+                while ((size_t)k < c->ntok && k - next < 8 && !weq(e, k, "from") &&
+                       !weq(e, k, "to") && !(weq(e, k, "led") && weq(e, k + 1, "by")) &&
+                       !is_clause_end(e, k))
                     k++;
                 dst = -1;
-                if (weq(e, k, "from")) {
-                    int giver = object_after(e, k + 1, tr->type, false, true, false);
-                    int taker = subject_before(e, t, tr->type) >= 0 ? -1 : -1;
-                    (void)taker;
+                if (weq(e, k, "to")) {
+                    /* the department finalized a grant to Intel */
+                    dst = object_after(e, k + 1, tr->type, false, false, false);
+                    rule = "en.svo";
+                } else if (weq(e, k, "led") || weq(e, k, "from")) {
+                    if (weq(e, k, "led"))
+                        k++;
+                    src = object_after(e, k + 1, tr->type, false, true, false);
                     /* the receiver is the clause's subject, any type that can be funded */
-                    for (int q = t - 1; q >= 0; q--) {
-                        int m = e->mention_at_tok[q];
-                        if (m >= 0 && fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[m].type, NULL)) {
-                            dst = m;
-                            break;
-                        }
-                        if (weq(e, q, ".") || weq(e, q, ";"))
-                            break;
-                    }
-                    src = giver;
+                    dst = holder_before(e, t, tr->type, false);
                     rule = "en.receive";
                 }
             } else if (rev) {
-                /* PIF owns Humain: Humain part_of PIF */
+                /* PIF owns Humain: Humain part_of PIF; but owning 14% of X, or a
+                 * stake in it, is funding X */
                 int owner = subject_before(e, t, "funds");
                 int owned = object_after(e, next, tr->type, false, true, false);
-                src = owned;
-                dst = owner;
+                bool stake = false;
+                for (int q = next; owned >= 0 && q < e->tok_of_m[owned]; q++)
+                    if (weq(e, q, "%") || weq(e, q, "percent") || weq(e, q, "stake"))
+                        stake = true;
+                if (stake) {
+                    type = "funds";
+                    src = owner;
+                    dst = owned >= 0 && fg_rules_sig_ok(c->rules, "funds", NULL, c->m[owned].type, NULL) ? owned : -1;
+                } else {
+                    src = owned;
+                    dst = owner;
+                }
             } else {
                 dst = object_after(e, next, tr->type, false, false, false);
             }
@@ -444,7 +501,7 @@ static fg_status verbs(en *e, fg_error *err)
             }
             continue;
         }
-        fg_status st = emit_groups(e, tr->type, src, dst, ts, te, rule, err);
+        fg_status st = emit_groups(e, type, src, dst, ts, te, rule, err);
         if (st != FG_OK)
             return st;
     }
@@ -556,49 +613,106 @@ static fg_status titles(en *e, fg_error *err)
     return FG_OK;
 }
 
-/* "X, a unit of Y", "X is a subsidiary of Y", "Y's unit X", "X's parent Y". */
-static fg_status parents(en *e, fg_error *err)
+/* A name fitting type on one side (as_src), searched backwards from token
+ * p-1 for up to eight words: the name an apposition or a copula describes
+ * ("Anthropic, the San Francisco-based developer of"). Skips possessors
+ * (Anthropic's) and names inside prepositional phrases. */
+static int holder_before(const en *e, int p, const char *type, bool as_src)
+{
+    for (int k = p - 1; k >= 0 && p - k <= 8; k--) {
+        if (weq(e, k, ".") || weq(e, k, ";") || weq(e, k, "but") || weq(e, k, "that"))
+            return -1;
+        int m = e->mention_at_tok[k];
+        if (m < 0)
+            continue;
+        k = e->tok_of_m[m];
+        bool possessor = weq(e, e->tok_end_m[m], "'s");
+        /* a name in a prepositional phrase is no subject, but an apposition
+         * still describes it (operated by Khazna, a subsidiary of G42) */
+        bool appositive = weq(e, e->tok_end_m[m], ",");
+        bool in_pp = k > 0 && is_prep(e, k - 1) && !appositive;
+        bool fits = as_src ? fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL)
+                           : fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, NULL);
+        if (fits && !possessor && !in_pp)
+            return m;
+    }
+    return -1;
+}
+
+/* Relational nouns (data/cues.tsv "relnoun"): "X, the maker of Y", "X, Y's
+ * larger rival", "X, the Grok chatbot developer", "X is a subsidiary of Y",
+ * "X, which owns 14% of Y" is not one (a stake is funding, see verbs). The
+ * owner is the name the noun is of (after of/to/in, or a possessor or a
+ * name right before the noun); the holder is the name described. */
+static fg_status relnouns(en *e, fg_error *err)
 {
     fg_sentctx *c = e->c;
     for (int t = 0; (size_t)t < c->ntok; t++) {
-        const fg_cue *cue = fg_rules_cue_eq(c->rules, "parent", FG_LANG_EN, word(e, t));
-        if (!cue || e->mention_at_tok[t] >= 0)
+        if (e->mention_at_tok[t] >= 0)
             continue;
-        int child = -1, parent = -1;
-        bool up = strcmp(cue->value, "up") == 0;
-        if (weq(e, t + 1, "of") || (weq(e, t + 1, "company") && weq(e, t + 2, "of"))) {
-            int q = weq(e, t + 1, "of") ? t + 2 : t + 3;
-            if (weq(e, q, "the"))
-                q++;
-            int other = (size_t)q < c->ntok ? e->mention_at_tok[q] : -1;
-            /* X, a unit of Y / X is a wholly owned subsidiary of Y / X operates
-             * as a subsidiary of Y: up to four words back to X */
-            int k = t - 1;
-            while (k >= 0 && t - k <= 5 && e->mention_at_tok[k] < 0 && !weq(e, k, ".") &&
-                   !weq(e, k, ";") && !weq(e, k, "which") && !weq(e, k, "that"))
-                k--;
-            int self = k >= 0 ? e->mention_at_tok[k] : -1;
-            if (other >= 0 && self >= 0) {
-                child = up ? other : self;
-                parent = up ? self : other;
+        fg_str w = word(e, t);
+        const fg_cue *cue = fg_rules_cue_eq(c->rules, "relnoun", FG_LANG_EN, w);
+        if (!cue && w.len > 3 && w.ptr[w.len - 1] == 's') /* rivals, investors */
+            cue = fg_rules_cue_eq(c->rules, "relnoun", FG_LANG_EN, fg_str_make(w.ptr, w.len - 1));
+        if (!cue)
+            continue;
+        char type[32];
+        const char *sp = strchr(cue->value, ' ');
+        size_t tl = sp && (size_t)(sp - cue->value) < sizeof(type) ? (size_t)(sp - cue->value) : 0;
+        memcpy(type, cue->value, tl);
+        type[tl] = '\0';
+        const fg_signature *sig = fg_rules_sig(c->rules, type);
+        if (!sig)
+            continue;
+        bool holder_src = sp && strcmp(sp + 1, "holder>owner") == 0;
+        int owner = -1, holder = -1;
+        /* owner before the noun: "Anthropic's larger rival", "the Grok chatbot developer" */
+        for (int k = t - 1; k >= 0 && t - k <= 3 && owner < 0; k--) {
+            int m = e->mention_at_tok[k];
+            if (m < 0) {
+                if (weq(e, k, ",") || weq(e, k, "the") || weq(e, k, "a") || weq(e, k, "an"))
+                    break;
+                continue;
             }
-        } else if (t > 0 && weq(e, t - 1, "'s")) {
-            int owner = t - 2 >= 0 ? e->mention_at_tok[t - 2] : -1;
-            int k = t + 1;
-            if (weq(e, k, ","))
-                k++;
-            int other = (size_t)k < c->ntok ? e->mention_at_tok[k] : -1;
-            if (owner >= 0 && other >= 0) {
-                child = up ? owner : other;
-                parent = up ? other : owner;
-            }
+            bool fits = holder_src ? fg_rules_sig_ok(c->rules, sig->type, NULL, c->m[m].type, NULL)
+                                   : fg_rules_sig_ok(c->rules, sig->type, c->m[m].type, NULL, NULL);
+            if (fits)
+                owner = m;
+            break;
         }
-        if (child < 0 || parent < 0 || child == parent)
+        if (owner >= 0) {
+            holder = holder_before(e, e->tok_of_m[owner], sig->type, holder_src);
+            int k = t + 1;
+            if (holder < 0 && weq(e, k, ","))
+                k++;
+            if (holder < 0 && (size_t)k < c->ntok && e->mention_at_tok[k] >= 0) /* Y's rival X */
+                holder = e->mention_at_tok[k];
+        } else {
+            /* owner after the noun: "maker of the Claude chatbot", "subsidiary of G42" */
+            for (int k = t + 1; (size_t)k < c->ntok && k - t <= 6; k++) {
+                if (is_clause_end(e, k) || weq(e, k, ","))
+                    break;
+                int m = e->mention_at_tok[k];
+                if (m < 0)
+                    continue;
+                bool fits = holder_src ? fg_rules_sig_ok(c->rules, sig->type, NULL, c->m[m].type, NULL)
+                                       : fg_rules_sig_ok(c->rules, sig->type, c->m[m].type, NULL, NULL);
+                if (fits && k > t + 1 && (is_prep(e, t + 1) || weq(e, t + 1, "'s"))) {
+                    owner = m;
+                    break;
+                }
+                k = e->tok_end_m[m] - 1;
+            }
+            if (owner >= 0)
+                holder = holder_before(e, t, sig->type, holder_src);
+        }
+        if (owner < 0 || holder < 0 || owner == holder)
             continue;
-        if (!fg_rules_sig_ok(c->rules, "part_of", c->m[child].type, c->m[parent].type, NULL))
+        int src = holder_src ? holder : owner, dst = holder_src ? owner : holder;
+        if (!fg_rules_sig_ok(c->rules, sig->type, c->m[src].type, c->m[dst].type, NULL))
             continue;
-        fg_status st = fg_cands_add(c, "part_of", child, parent, c->tok[t].start, c->tok[t].end,
-                                    "en.np.parent", err);
+        fg_status st = fg_cands_add(c, sig->type, src, dst, c->tok[t].start, c->tok[t].end,
+                                    "en.np.relnoun", err);
         if (st != FG_OK)
             return st;
     }
@@ -635,6 +749,6 @@ fg_status fg_rules_en(fg_sentctx *c, fg_error *err)
         note_topic(&e);
     if (st == FG_OK) st = possessives(&e, err);
     if (st == FG_OK) st = titles(&e, err);
-    if (st == FG_OK) st = parents(&e, err);
+    if (st == FG_OK) st = relnouns(&e, err);
     return st;
 }

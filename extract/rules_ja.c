@@ -18,9 +18,28 @@
 
 #include "rules_ja.h"
 
-/* A verb of its own between u0 and u1 ends the clause: objects do not cross it. */
+/* A verb of its own between u0 and u1 ends the clause: objects do not cross
+ * it. So does a space: headlines separate their phrases with one
+ * (中国当局、Xの違反を認定 Y買収の条件巡り). */
+/* A space between two Japanese characters, anywhere from unit u0 to u1: in
+ * Japanese only headlines use one, to separate phrases (a space around a
+ * Latin word, as in "H20 GPU", separates nothing). */
+static bool space_between(const ja *j, int u0, int u1)
+{
+    if (u0 < 0 || u1 >= j->nu || u0 >= u1)
+        return false;
+    const unsigned char *t = (const unsigned char *)j->c->text.ptr;
+    size_t a = utok(j, u0)->end, b = utok(j, u1)->start;
+    for (size_t p = a; p < b; p++)
+        if (t[p] == ' ' && p > 0 && t[p - 1] >= 0x80 && p + 1 < j->c->text.len && t[p + 1] >= 0x80)
+            return true;
+    return false;
+}
+
 static bool clause_break(const ja *j, int u0, int u1)
 {
+    if (space_between(j, u0, u1))
+        return true;
     for (int u = u0 + 1; u < u1; u++) {
         if (j->u[u].m >= 0)
             continue;
@@ -102,7 +121,7 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         bool brk = clause_break(j, g->role_unit, tu);
         switch (g->r) {
         case R_GA: if (agent < 0 && !brk) agent = gi; break;
-        case R_WA: if (wa < 0) wa = gi; break;
+        case R_WA: if (wa < 0 && !space_between(j, g->role_unit, tu)) wa = gi; break;
         case R_MO: if (mo < 0) mo = gi; break;
         case R_WO: if (obj < 0 && !brk) obj = gi; break;
         case R_DAT: case R_DATNO: if (dat < 0 && !brk) dat = gi; break;
@@ -165,7 +184,10 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     }
     const char *rule = "ja.clause";
     if (passive) {
-        src = by >= 0 ? by : from;
+        /* から names the agent of a passive (政府から命じられた) but the
+         * source of a transfer (東芝から買収された: the seller) */
+        bool transfer = strcmp(type, "orders") == 0 || strcmp(type, "supplies") == 0;
+        src = by >= 0 ? by : transfer ? -1 : from;
         /* 米国政府によってAIの訓練に用いられる「A100」: in a relative clause
          * only an agent right before the verb is its own */
         int nx = skip_predicate(j, tu + 1);
@@ -193,7 +215,12 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     } else if (receive) {
         src = from >= 0 ? from : by;
         dst = subj >= 0 ? subj : mo;
-        if (src < 0 && j->topic_group >= 0 && j->topic_group != dst &&
+        /* a giver is written (…基金(大基金)から) but unknown: no guessing */
+        bool giver_written = false;
+        for (int u = 0; u < tu; u++)
+            if (j->u[u].m < 0 && (ueq(j, u, "から") || ueq(j, u, "より")))
+                giver_written = true;
+        if (src < 0 && !giver_written && j->topic_group >= 0 && j->topic_group != dst &&
             ja_group_fits(j, j->topic_group, type, true))
             src = j->topic_group;
         rule = "ja.receive";
