@@ -11,6 +11,7 @@
 #include "factgraph/error.h"
 #include "factgraph/core.h"
 #include "factgraph/doc.h"
+#include "factgraph/input.h"
 #include "factgraph/lexicon.h"
 #include "factgraph/extract.h"
 #include "factgraph/graph.h"
