@@ -128,10 +128,14 @@ void fg_graph_free(fg_graph *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->node_count; i++)
+    for (size_t i = 0; i < g->node_count; i++) {
         free(g->nodes[i].pub.mentions);
-    for (size_t i = 0; i < g->edge_count; i++)
+        free(g->nodes[i].types);
+    }
+    for (size_t i = 0; i < g->edge_count; i++) {
         free(g->edges[i].evidence);
+        free(g->edges[i].attrs);
+    }
     free(g->nodes);
     free(g->edges);
     fg_map_free(g->edge_index);
@@ -222,8 +226,36 @@ static fg_status add_surface(fg_graph *g, size_t i, fg_str surface, fg_error *er
     return FG_OK;
 }
 
+/* Counts one more statement of the node's type. */
+static fg_status count_type(fg_graph *g, size_t i, const char *type, fg_error *err)
+{
+    fg_status st;
+    const char *t = NULL;
+    struct fg_graph_node *n = &g->nodes[i];
+
+    if (!type)
+        return FG_OK;
+    if ((st = intern_cstr(&t, g, type, err)) != FG_OK)
+        return st;
+    for (size_t k = 0; k < n->type_count; k++) {
+        if (n->types[k].type == t) {
+            n->types[k].n++;
+            return FG_OK;
+        }
+    }
+    struct fg_type_count *tc =
+        grow(n->types, &n->type_cap, n->type_count + 1, sizeof(*tc), 1);
+    if (!tc)
+        return oom(err);
+    n->types = tc;
+    tc[n->type_count].type = t;
+    tc[n->type_count].n = 1;
+    n->type_count++;
+    return FG_OK;
+}
+
 /* One entity named in the current document: ensures its node, counts the
- * document, records the surface. */
+ * document and the type, records the surface. */
 static fg_status add_entity(size_t *out, fg_graph *g, const char *id, const char *type,
                             fg_str surface, fg_error *err)
 {
@@ -234,6 +266,8 @@ static fg_status add_entity(size_t *out, fg_graph *g, const char *id, const char
     if ((st = ensure_node(&i, g, id, type, err)) != FG_OK)
         return st;
     mark_document(g, i);
+    if ((st = count_type(g, i, type, err)) != FG_OK)
+        return st;
     if ((st = add_surface(g, i, surface, err)) != FG_OK)
         return st;
     *out = i;
@@ -242,11 +276,9 @@ static fg_status add_entity(size_t *out, fg_graph *g, const char *id, const char
 
 /* ---- edges -------------------------------------------------------------- */
 
-#define EDGE_KEY_SIZE (2 * sizeof(size_t) + sizeof(const char *))
-
 /* The type is interned, so its pointer identifies it. */
-static void edge_key(unsigned char key[EDGE_KEY_SIZE], size_t src, size_t dst,
-                     const char *type)
+void fg_graph_edge_key(unsigned char key[FG_EDGE_KEY_SIZE], size_t src, size_t dst,
+                       const char *type)
 {
     memcpy(key, &src, sizeof(src));
     memcpy(key + sizeof(src), &dst, sizeof(dst));
@@ -254,16 +286,17 @@ static void edge_key(unsigned char key[EDGE_KEY_SIZE], size_t src, size_t dst,
 }
 
 /* *out is the index of the edge (src, dst, type), created if new. A new edge
- * has weight 0 and room for one statement, so that adding its first statement
- * cannot fail and no edge is ever left without evidence. */
+ * has weight 0 and room for one statement (evidence and attributes), so that
+ * adding its first statement cannot fail and no edge is ever left without
+ * evidence. */
 static fg_status ensure_edge(size_t *out, fg_graph *g, size_t src, size_t dst,
                              const char *type, fg_error *err)
 {
     fg_status st;
-    unsigned char key[EDGE_KEY_SIZE];
+    unsigned char key[FG_EDGE_KEY_SIZE];
     size_t i = 0;
 
-    edge_key(key, src, dst, type);
+    fg_graph_edge_key(key, src, dst, type);
     if (index_find(&i, g->edge_index, key, sizeof(key))) {
         *out = i;
         return FG_OK;
@@ -274,12 +307,17 @@ static fg_status ensure_edge(size_t *out, fg_graph *g, size_t src, size_t dst,
         return oom(err);
     g->edges = edges;
     fg_evidence *ev = malloc(sizeof(*ev));
-    if (!ev)
+    struct fg_stmt_attrs *attrs = malloc(sizeof(*attrs));
+    if (!ev || !attrs) {
+        free(ev);
+        free(attrs);
         return oom(err);
+    }
     i = g->edge_count;
     if ((st = fg_map_put(g->edge_index, (const char *)key, sizeof(key), index_value(i),
                          err)) != FG_OK) {
         free(ev);
+        free(attrs);
         return st;
     }
 
@@ -291,6 +329,8 @@ static fg_status ensure_edge(size_t *out, fg_graph *g, size_t src, size_t dst,
     e->pub.evidence = ev;
     e->evidence = ev;
     e->evidence_cap = 1;
+    e->attrs = attrs;
+    e->attrs_cap = 1;
     g->edge_count++;
     *out = i;
     return FG_OK;
@@ -298,7 +338,8 @@ static fg_status ensure_edge(size_t *out, fg_graph *g, size_t src, size_t dst,
 
 /* One fact with its strings already in the graph's storage. */
 struct statement {
-    const char *type, *status, *currency, *date, *date_norm;
+    const char *type;
+    struct fg_stmt_attrs a;
     fg_evidence ev;
 };
 
@@ -335,14 +376,18 @@ static fg_status copy_statement(struct statement *out, fg_graph *g, fg_map *sent
 
     if ((st = intern_cstr(&s.type, g, f->type, err)) != FG_OK)
         return st;
-    if ((st = intern_cstr(&s.status, g, f->status, err)) != FG_OK)
+    if ((st = intern_cstr(&s.a.status, g, f->status, err)) != FG_OK)
         return st;
-    if (f->has_amount && (st = intern_cstr(&s.currency, g, f->currency, err)) != FG_OK)
+    if (f->has_amount && (st = intern_cstr(&s.a.currency, g, f->currency, err)) != FG_OK)
         return st;
-    if ((st = intern_cstr(&s.date, g, f->date, err)) != FG_OK)
+    if ((st = intern_cstr(&s.a.date, g, f->date, err)) != FG_OK)
         return st;
-    if ((st = intern_cstr(&s.date_norm, g, f->date_norm, err)) != FG_OK)
+    if ((st = intern_cstr(&s.a.date_norm, g, f->date_norm, err)) != FG_OK)
         return st;
+    s.a.has_amount = f->has_amount;
+    s.a.amount = f->has_amount ? f->amount : 0;
+    s.a.has_quantity = f->has_quantity;
+    s.a.quantity = f->has_quantity ? f->quantity : 0;
     s.ev.doc = doc;
     s.ev.sentence = f->sentence;
     if ((st = copy_sentence(&s.ev.text, g, sentences, f->sentence, f->sentence_text, err)) !=
@@ -358,34 +403,41 @@ static fg_status copy_statement(struct statement *out, fg_graph *g, fg_map *sent
     return FG_OK;
 }
 
-/* Folds one statement into its edge; cannot fail. Attributes come from the
- * first statement that has them, except status: one plain statement (NULL,
- * "stated as done") makes the edge plain, since a fact someone states as done
- * is no longer merely planned or reported. */
-static void merge_statement(struct fg_graph_edge *edge, const struct statement *s,
-                            const fg_fact *f)
+/* Attributes come from the first statement that has them, except status:
+ * one plain statement (NULL, "stated as done") makes the edge plain, since a
+ * fact someone states as done is no longer merely planned or reported. Which
+ * statement is first depends on the order documents were added, until
+ * fg_graph_canonicalize() sorts the statements and folds them again. */
+void fg_graph_fold_attrs(fg_edge *e, const struct fg_stmt_attrs *a, bool first)
+{
+    if (first)
+        e->status = a->status;
+    else if (!a->status)
+        e->status = NULL;
+    if (!e->has_amount && a->has_amount) {
+        e->has_amount = true;
+        e->amount = a->amount;
+        e->currency = a->currency;
+    }
+    if (!e->has_quantity && a->has_quantity) {
+        e->has_quantity = true;
+        e->quantity = a->quantity;
+    }
+    /* date and date_norm describe one date: take both from one statement. */
+    if (!e->date && !e->date_norm && (a->date || a->date_norm)) {
+        e->date = a->date;
+        e->date_norm = a->date_norm;
+    }
+}
+
+/* Folds one statement into its edge, which has room for it; cannot fail. */
+static void merge_statement(struct fg_graph_edge *edge, const struct statement *s)
 {
     fg_edge *e = &edge->pub;
 
-    if (e->weight == 0)
-        e->status = s->status;
-    else if (!s->status)
-        e->status = NULL;
-    if (!e->has_amount && f->has_amount) {
-        e->has_amount = true;
-        e->amount = f->amount;
-        e->currency = s->currency;
-    }
-    if (!e->has_quantity && f->has_quantity) {
-        e->has_quantity = true;
-        e->quantity = f->quantity;
-    }
-    /* date and date_norm describe one date: take both from one statement. */
-    if (!e->date && !e->date_norm && (s->date || s->date_norm)) {
-        e->date = s->date;
-        e->date_norm = s->date_norm;
-    }
+    fg_graph_fold_attrs(e, &s->a, e->weight == 0);
     /* weight == evidence_count, which memory bounds far below LONG_MAX. */
+    edge->attrs[e->evidence_count] = s->a;
     edge->evidence[e->evidence_count++] = s->ev;
     e->weight++;
 }
@@ -414,7 +466,12 @@ static fg_status add_fact(fg_graph *g, fg_map *sentences, const char *doc, const
         return oom(err);
     e->evidence = ev;
     e->pub.evidence = ev;
-    merge_statement(e, &s, f);
+    struct fg_stmt_attrs *attrs = grow(e->attrs, &e->attrs_cap, e->pub.evidence_count + 1,
+                                       sizeof(*attrs), 1);
+    if (!attrs)
+        return oom(err);
+    e->attrs = attrs;
+    merge_statement(e, &s);
     return FG_OK;
 }
 

@@ -19,22 +19,53 @@
 #ifndef FG_GRAPH_INT_H
 #define FG_GRAPH_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "factgraph/core.h"
 #include "factgraph/graph.h"
 
+/* A type a node was given, and how often: the canonical type is the most
+ * frequent (canon.c), whatever order the documents came in. */
+struct fg_type_count {
+    const char *type;         /* interned */
+    size_t n;
+};
+
 struct fg_graph_node {
     fg_node pub;              /* what fg_graph_node_get() hands out */
     size_t mention_cap;       /* capacity of pub.mentions */
     uint64_t last_add;        /* g->adds when a document last named this node */
+    struct fg_type_count *types;
+    size_t type_count, type_cap;
+};
+
+/* What one statement says besides its evidence. The edge's attributes are
+ * folded from these (graph.c fold_attrs()); they are kept per statement so
+ * that fg_graph_canonicalize() can fold them again in canonical order. */
+struct fg_stmt_attrs {
+    const char *status, *currency, *date, *date_norm; /* interned, or NULL */
+    double amount, quantity;
+    bool has_amount, has_quantity;
 };
 
 struct fg_graph_edge {
     fg_edge pub;              /* what fg_graph_edge_get() hands out */
     fg_evidence *evidence;    /* the same array as pub.evidence, writable */
     size_t evidence_cap;
+    struct fg_stmt_attrs *attrs; /* parallel to evidence */
+    size_t attrs_cap;
 };
+
+/* The edge index's key: source and target node indices and the interned
+ * type pointer. */
+#define FG_EDGE_KEY_SIZE (2 * sizeof(size_t) + sizeof(const char *))
+void fg_graph_edge_key(unsigned char key[FG_EDGE_KEY_SIZE], size_t src, size_t dst,
+                       const char *type);
+
+/* Folds one statement's attributes into e (see graph.c); first is true for
+ * the edge's first statement. Cannot fail. */
+void fg_graph_fold_attrs(fg_edge *e, const struct fg_stmt_attrs *a, bool first);
 
 struct fg_graph {
     fg_arena *strings;        /* every string the graph holds */

@@ -5,7 +5,8 @@
  * evidence lists each one. Everything added is copied into the graph's own
  * storage, so the graph never points into a document: memory is bounded by
  * the graph, not the corpus. Node and edge order is first-seen order, so
- * exports are byte-stable for the same input order. */
+ * exports are byte-stable for the same input order; fg_graph_canonicalize()
+ * makes them byte-stable for the same set of documents in any order. */
 #ifndef FACTGRAPH_GRAPH_H
 #define FACTGRAPH_GRAPH_H
 
@@ -83,6 +84,22 @@ const fg_node *fg_graph_node_get(const fg_graph *g, size_t i);
 const fg_edge *fg_graph_edge_get(const fg_graph *g, size_t i);
 /* Index of the node with this id, or (size_t)-1. */
 size_t fg_graph_node_find(const fg_graph *g, const char *id);
+
+/* Puts the graph in its canonical order, which depends only on what was
+ * added, never on the order it was added in: nodes sorted by id, edges by
+ * (source id, target id, type), each node's mentions by bytes, each edge's
+ * evidence by (doc, sentence, start, end, trigger, rule, text); the edge
+ * attributes (status, amount, quantity, date) are those of the first
+ * statement in that order, as fg_edge describes, and a node's type is the
+ * type it was given most often (the smallest in byte order among equals).
+ * Call it after the last add, before fg_graph_analyze() and the writers,
+ * wherever output must not depend on input order (factgraph build and merge:
+ * shards merged in any grouping give the same bytes). Node and edge indices
+ * change, and fg_node/fg_edge pointers from before are invalid. Adding more
+ * afterwards is allowed; call it again then. Errors: FG_ENOMEM, and the graph
+ * is unchanged. Time complexity: O(V log V + E log E + S log S) string
+ * comparisons for V nodes, E edges and S statements. */
+fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err);
 
 /* Computes degree, in/out degree, PageRank (damping 0.85, weighted), betweenness
  * (directed, unweighted) and communities (Louvain multi-level on the undirected,

@@ -1034,6 +1034,239 @@ static void test_graph_analyze_allocation_failures(void **state)
 #endif
 }
 
+/* ---- canonical order ------------------------------------------------------ */
+
+/* Everything the writers see, as text: nodes with type, mentions, document
+ * count and analysis; edges with attributes and every statement. */
+static char *dump(const fg_graph *g)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    for (size_t i = 0; i < fg_graph_node_count(g); i++) {
+        const fg_node *n = fg_graph_node_get(g, i);
+        fprintf(f, "node %s %s docs=%zu deg=%ld pr=%.17g bc=%.17g comm=%ld [", n->id, n->type,
+                n->doc_count, n->degree, n->pagerank, n->betweenness, n->community);
+        for (size_t k = 0; k < n->mention_count; k++)
+            fprintf(f, "%s;", n->mentions[k]);
+        fprintf(f, "]\n");
+    }
+    for (size_t i = 0; i < fg_graph_edge_count(g); i++) {
+        const fg_edge *e = fg_graph_edge_get(g, i);
+        fprintf(f, "edge %s -%s-> %s w=%ld status=%s amount=%d/%.17g/%s qty=%d/%.17g date=%s/%s\n",
+                fg_graph_node_get(g, e->source)->id, e->type, fg_graph_node_get(g, e->target)->id,
+                e->weight, e->status ? e->status : "-", e->has_amount, e->amount,
+                e->currency ? e->currency : "-", e->has_quantity, e->quantity,
+                e->date ? e->date : "-", e->date_norm ? e->date_norm : "-");
+        for (size_t k = 0; k < e->evidence_count; k++)
+            fprintf(f, "  %s %zu %zu-%zu %s %s %s\n", e->evidence[k].doc, e->evidence[k].sentence,
+                    e->evidence[k].start, e->evidence[k].end, e->evidence[k].trigger,
+                    e->evidence[k].rule, e->evidence[k].text);
+    }
+    fclose(f);
+    return buf;
+}
+
+static void make_canonical(fg_graph *g)
+{
+    fg_error err = {0};
+    assert_int_equal(fg_graph_canonicalize(g, &err), FG_OK);
+    assert_int_equal(err.code, FG_OK);
+}
+
+/* Three documents that disagree: a.txt says ByteDance plans to order, with
+ * an amount; b.txt says it ordered, with another amount and a date; c.txt
+ * names Zhipu twice as a company and once as an organization, and writes
+ * NVIDIA another way. */
+struct three_docs {
+    fg_mention ma[2], mb[2], mc[4];
+    fg_fact fa[1], fb[2], fc[1];
+};
+
+static void three_docs_init(struct three_docs *d)
+{
+    d->ma[0] = mention("NVIDIA", "company", "NVIDIA");
+    d->ma[1] = mention("Zhipu", "organization", "Zhipu AI");
+    d->mb[0] = mention("NVIDIA", "company", "Nvidia");
+    d->mb[1] = mention("ByteDance", "company", "ByteDance");
+    d->mc[0] = mention("Zhipu", "company", "智谱");
+    d->mc[1] = mention("Zhipu", "company", "Zhipu");
+    d->mc[2] = mention("NVIDIA", "company", "エヌビディア");
+    d->mc[3] = mention("H20", "chip", "H20");
+    d->fa[0] = fact("ByteDance", "orders", "H20");
+    d->fa[0].status = "planned";
+    d->fa[0].has_amount = true;
+    d->fa[0].amount = 5;
+    d->fa[0].currency = "USD";
+    d->fa[0].sentence = 2;
+    d->fb[0] = fact("ByteDance", "orders", "H20");
+    d->fb[0].has_amount = true;
+    d->fb[0].amount = 7;
+    d->fb[0].currency = "JPY";
+    d->fb[0].date = "2024年";
+    d->fb[0].date_norm = "2024";
+    d->fb[1] = fact("NVIDIA", "supplies", "ByteDance");
+    d->fc[0] = fact("Zhipu", "uses", "H20");
+    d->fc[0].sentence = 1;
+}
+
+static char *build_in_order(const struct three_docs *d, const char *order)
+{
+    fg_graph *g = new_graph();
+    for (const char *o = order; *o; o++) {
+        if (*o == 'a')
+            add(g, "a.txt", d->ma, 2, d->fa, 1);
+        else if (*o == 'b')
+            add(g, "b.txt", d->mb, 2, d->fb, 2);
+        else
+            add(g, "c.txt", d->mc, 4, d->fc, 1);
+    }
+    make_canonical(g);
+    check_invariants(g);
+    analyze(g);
+    char *s = dump(g);
+    fg_graph_free(g);
+    return s;
+}
+
+/* Every order of the documents gives the same graph, analysis included. */
+static void test_graph_canonical_any_order(void **state)
+{
+    struct three_docs d;
+    three_docs_init(&d);
+    static const char *const orders[] = {"abc", "acb", "bac", "bca", "cab", "cba"};
+    char *first = build_in_order(&d, orders[0]);
+    for (size_t i = 1; i < 6; i++) {
+        char *s = build_in_order(&d, orders[i]);
+        assert_string_equal(s, first);
+        free(s);
+    }
+    free(first);
+}
+
+/* What the canonical graph holds, written from the three documents. */
+static void test_graph_canonical_content(void **state)
+{
+    struct three_docs d;
+    three_docs_init(&d);
+    fg_graph *g = new_graph();
+    add(g, "c.txt", d.mc, 4, d.fc, 1);
+    add(g, "b.txt", d.mb, 2, d.fb, 2);
+    add(g, "a.txt", d.ma, 2, d.fa, 1);
+    make_canonical(g);
+
+    /* nodes by id */
+    static const char *const ids[] = {"ByteDance", "H20", "NVIDIA", "Zhipu"};
+    assert_int_equal(fg_graph_node_count(g), 4);
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(fg_graph_node_get(g, i)->id, ids[i]);
+        assert_int_equal(fg_graph_node_find(g, ids[i]), i);
+    }
+    /* mentions by bytes; Zhipu: company in two mentions of c.txt and as the
+     * fact's source there, organization once in a.txt */
+    const fg_node *n = node(g, "NVIDIA");
+    assert_int_equal(n->mention_count, 3);
+    assert_string_equal(n->mentions[0], "NVIDIA");
+    assert_string_equal(n->mentions[1], "Nvidia");
+    assert_string_equal(n->mentions[2], "エヌビディア");
+    assert_int_equal(n->doc_count, 3);
+    assert_string_equal(node(g, "Zhipu")->type, "company");
+
+    /* edges by (source, target, type) */
+    assert_int_equal(fg_graph_edge_count(g), 3);
+    const fg_edge *e = fg_graph_edge_get(g, 0);
+    assert_string_equal(fg_graph_node_get(g, e->source)->id, "ByteDance");
+    assert_string_equal(e->type, "orders");
+    assert_string_equal(fg_graph_node_get(g, fg_graph_edge_get(g, 1)->source)->id, "NVIDIA");
+    assert_string_equal(fg_graph_node_get(g, fg_graph_edge_get(g, 2)->source)->id, "Zhipu");
+
+    /* ByteDance orders H20: a.txt's statement comes first, so its amount
+     * (5 USD) is the edge's, though b.txt was added first; b.txt states it
+     * plainly, so the edge is not merely planned; the date is b.txt's, the
+     * first statement with one. */
+    assert_int_equal(e->weight, 2);
+    assert_string_equal(e->evidence[0].doc, "a.txt");
+    assert_string_equal(e->evidence[1].doc, "b.txt");
+    assert_true(e->has_amount);
+    assert_float_equal(e->amount, 5, 0.0);
+    assert_string_equal(e->currency, "USD");
+    assert_null(e->status);
+    assert_string_equal(e->date_norm, "2024");
+
+    /* the indices are consistent: one more statement joins the same edge */
+    fg_fact more[] = {fact("ByteDance", "orders", "H20")};
+    add_facts(g, "d.txt", more, 1);
+    assert_int_equal(fg_graph_edge_count(g), 3);
+    assert_int_equal(edge(g, "ByteDance", "orders", "H20")->weight, 3);
+    check_invariants(g);
+    fg_graph_free(g);
+}
+
+/* Equal counts: the smaller type in byte order; statements that differ only
+ * in their attributes sort by them. */
+static void test_graph_canonical_ties(void **state)
+{
+    fg_mention m1[] = {mention("X", "organization", "X")};
+    fg_mention m2[] = {mention("X", "company", "X")};
+    fg_fact f1[] = {fact("A", "orders", "B")}, f2[] = {fact("A", "orders", "B")};
+    f1[0].status = "reported";
+    f2[0].status = "planned";
+    char *dumps[2];
+    for (int k = 0; k < 2; k++) {
+        fg_graph *g = new_graph();
+        add(g, "same.txt", k ? m2 : m1, 1, k ? f2 : f1, 1);
+        add(g, "same.txt", k ? m1 : m2, 1, k ? f1 : f2, 1);
+        make_canonical(g);
+        assert_string_equal(node(g, "X")->type, "company");
+        /* "planned" < "reported": the planned statement is first */
+        assert_string_equal(edge(g, "A", "orders", "B")->status, "planned");
+        dumps[k] = dump(g);
+        fg_graph_free(g);
+    }
+    assert_string_equal(dumps[0], dumps[1]);
+    free(dumps[0]);
+    free(dumps[1]);
+}
+
+/* A failed canonicalization leaves the graph as it was. */
+static void test_graph_canonicalize_allocation_failures(void **state)
+{
+#if HAVE_CHAOS
+    struct three_docs d;
+    three_docs_init(&d);
+    fg_graph *g = new_graph();
+    add(g, "c.txt", d.mc, 4, d.fc, 1);
+    add(g, "b.txt", d.mb, 2, d.fb, 2);
+    add(g, "a.txt", d.ma, 2, d.fa, 1);
+    char *before = dump(g);
+    long n = 0;
+    for (;; n++) {
+        fg_error err = {0};
+        chaos_arm(n);
+        fg_status st = fg_graph_canonicalize(g, &err);
+        bool fired = chaos_disarm();
+        if (!fired) {
+            assert_int_equal(st, FG_OK);
+            break;
+        }
+        assert_int_equal(st, FG_ENOMEM);
+        assert_int_equal(err.code, FG_ENOMEM);
+        char *now = dump(g);
+        assert_string_equal(now, before);
+        free(now);
+    }
+    assert_true(n > 5);
+    print_message("%ld allocation failures checked\n", n);
+    check_invariants(g);
+    assert_string_equal(fg_graph_node_get(g, 0)->id, "ByteDance");
+    free(before);
+    fg_graph_free(g);
+#else
+    skip();
+#endif
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1058,6 +1291,10 @@ int main(void)
         cmocka_unit_test(test_graph_analyze_stable),
         cmocka_unit_test(test_graph_chain_10k),
         cmocka_unit_test(test_graph_allocation_failures),
+        cmocka_unit_test(test_graph_canonical_any_order),
+        cmocka_unit_test(test_graph_canonical_content),
+        cmocka_unit_test(test_graph_canonical_ties),
+        cmocka_unit_test(test_graph_canonicalize_allocation_failures),
         cmocka_unit_test(test_graph_analyze_allocation_failures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
