@@ -1,5 +1,6 @@
 /* attach.c - the status of a fact from the words around its trigger. */
 #include <string.h>
+#include <strings.h>
 
 #include "extract_int.h"
 
@@ -87,11 +88,37 @@ const char *fg_attach_status(const fg_rules *r, fg_lang lang, fg_str sent, size_
     return best;
 }
 
+/* Whether the trigger at [ts, te) is an acquisition word (data/cues.tsv
+ * "acquire"), in any inflection for English. */
+static bool is_acquire(const fg_sentctx *c, size_t ts, size_t te)
+{
+    for (size_t i = 0; i < c->rules->cue_count; i++) {
+        const fg_cue *cue = &c->rules->cues[i];
+        if (strcmp(cue->kind, "acquire") == 0 && cue->lang == c->lang && te - ts >= cue->word.len - 1 &&
+            strncasecmp(c->text.ptr + ts, cue->word.ptr,
+                        cue->word.ptr[cue->word.len - 1] == 'e' ? cue->word.len - 1 : cue->word.len) == 0)
+            return true;
+    }
+    return false;
+}
+
 fg_status fg_cands_add(fg_sentctx *c, const char *type, int src, int dst, size_t ts, size_t te,
                        const char *rule, fg_error *err)
 {
     if (src < 0 || dst < 0 || src == dst)
         return FG_OK;
+    /* buying a company is a takeover: the bought company becomes the buyer's
+     * unit (エヌビディアによるメラノックスの買収, Nvidia acquired Run:ai) */
+    if (strcmp(type, "orders") == 0 && strcmp(c->m[dst].type, "company") == 0 &&
+        is_acquire(c, ts, te)) {
+        const fg_signature *sig = fg_rules_sig(c->rules, "part_of");
+        if (!sig)
+            return FG_OK;
+        type = sig->type;
+        int x = src;
+        src = dst;
+        dst = x;
+    }
     if (strcmp(c->m[src].id, c->m[dst].id) == 0)
         return FG_OK;
     for (size_t i = 0; i < c->out->count; i++) {

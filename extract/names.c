@@ -59,7 +59,7 @@ static fg_status add(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_st
         bool absorbable = true;
         for (size_t i = 0; i < *n; i++)
             if ((*m)[i].start < e && s < (*m)[i].end &&
-                !((*m)[i].start >= s && (*m)[i].end <= e &&
+                !((*m)[i].start >= s && (*m)[i].end <= e && (*m)[i].end - (*m)[i].start < e - s &&
                   (strcmp((*m)[i].type, "place") == 0 || strcmp((*m)[i].type, "government") == 0)))
                 absorbable = false;
         if (absorbable) {
@@ -76,6 +76,131 @@ static fg_status add(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_st
     if (!id)
         return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
     return fg_smentions_push(a, m, n, cap, (fg_smention){s, e, id, type, "cue", false}, err);
+}
+
+static fg_str tok_text(fg_str text, const fg_token *t)
+{
+    return fg_str_make(text.ptr + t->start, t->end - t->start);
+}
+
+/* 早坂伸夫社長, 羅文局長, 齋藤健経済産業相: a surname MeCab knows, a given
+ * name (or one short word), then a title, maybe after the office's nouns. */
+static fg_status persons_before_titles(const fg_rules *r, fg_arena *a, fg_str text,
+                                       const fg_token *tok, size_t ntok, fg_smention **m,
+                                       size_t *n, size_t *cap, fg_error *err)
+{
+    for (size_t i = 0; i + 1 < ntok; i++) {
+        if (!tok[i].surname)
+            continue;
+        size_t k = i + 1;
+        if (tok[k].given_name)
+            k++;
+        else if (tok[k].kind == FG_TOK_NOUN && tok[k].end - tok[k].start <= 6 && k + 1 < ntok &&
+                 fg_rules_cue_at(r, "title", FG_LANG_JA, text, tok[k + 1].start))
+            k++; /* 羅|文|局長: a Chinese given name MeCab reads as a common noun */
+        else
+            continue;
+        bool titled = false;
+        for (size_t q = k; q < ntok && q <= k + 2 && !titled; q++) {
+            if (fg_rules_cue_at(r, "title", FG_LANG_JA, text, tok[q].start))
+                titled = true;
+            else if (tok[q].kind != FG_TOK_NOUN)
+                break;
+        }
+        if (!titled)
+            continue;
+        fg_status st = add(a, m, n, cap, text, tok[i].start, tok[k - 1].end, "person", err);
+        if (st != FG_OK)
+            return st;
+    }
+    return FG_OK;
+}
+
+/* NAND型フラッシュメモリー「BiCS8」, 大規模言語モデル「Kimi」: a name in 「」
+ * right after a class noun (data/cues.tsv "bracketclass") gets its type. */
+static fg_status bracketed_names(const fg_rules *r, fg_arena *a, fg_str text, const fg_token *tok,
+                                 size_t ntok, fg_smention **m, size_t *n, size_t *cap, fg_error *err)
+{
+    for (size_t i = 1; i + 1 < ntok; i++) {
+        if (!fg_str_eq_cstr(tok_text(text, &tok[i]), "「"))
+            continue;
+        const fg_cue *cls = NULL;
+        for (size_t c = 0; c < r->cue_count && !cls; c++) {
+            const fg_cue *cue = &r->cues[c];
+            size_t w = cue->word.len;
+            if (strcmp(cue->kind, "bracketclass") == 0 && tok[i].start >= w &&
+                memcmp(text.ptr + tok[i].start - w, cue->word.ptr, w) == 0)
+                cls = cue;
+        }
+        if (!cls)
+            continue;
+        size_t s = tok[i].end, e = s;
+        while (e < text.len && e - s < 60 && text.ptr[e] != '(' &&
+               memcmp(text.ptr + e, "」", 3 <= text.len - e ? 3 : text.len - e) != 0 &&
+               memcmp(text.ptr + e, "、", 3 <= text.len - e ? 3 : text.len - e) != 0)
+            e += fg_utf8_seqlen((unsigned char)text.ptr[e]);
+        if (e >= text.len || e == s || e - s >= 60)
+            continue;
+        fg_status st = add(a, m, n, cap, text, s, e, cls->value, err);
+        if (st != FG_OK)
+            return st;
+    }
+    return FG_OK;
+}
+
+/* Names MeCab's dictionary tags as organizations (住友電気工業, 三菱マテリアル),
+ * extended over name suffixes (DOWA|ホールディングス); and names set off by
+ * an industry noun (中国アルミ大手の中国鋁業, 製錬大手、高麗亜鉛は). */
+static fg_status org_names(const fg_rules *r, fg_arena *a, fg_str text, const fg_token *tok,
+                           size_t ntok, fg_smention **m, size_t *n, size_t *cap, fg_error *err)
+{
+    for (size_t i = 0; i < ntok; i++) {
+        size_t j = i;
+        if (tok[i].org_name && !fg_rules_cue_eq(r, "orgstop", FG_LANG_JA, tok_text(text, &tok[i]))) {
+            j = i + 1;
+        } else if (i >= 2 && tok[i].kind == FG_TOK_NOUN && tok[i].proper &&
+                   (fg_str_eq_cstr(tok_text(text, &tok[i - 1]), "の") ||
+                    fg_str_eq_cstr(tok_text(text, &tok[i - 1]), "、")) &&
+                   fg_rules_cue_eq(r, "nounbefore", FG_LANG_JA, tok_text(text, &tok[i - 2]))) {
+            /* 大手の|中国|鋁業: a proper noun and the nouns after it */
+            j = i + 1;
+            while (j < ntok && j - i < 3 && tok[j].kind == FG_TOK_NOUN && !tok[j].suffix)
+                j++;
+            if (j - i < 2)
+                continue;
+            if (j < ntok && tok[j].kind != FG_TOK_PARTICLE &&
+                !fg_str_eq_cstr(tok_text(text, &tok[j]), "("))
+                continue; /* the name must end where a particle or an alias begins */
+        } else {
+            continue;
+        }
+        while (j < ntok && fg_rules_cue_eq(r, "orgsuffix", FG_LANG_JA, tok_text(text, &tok[j])))
+            j++;
+        /* アクティブ|ユーザー: a word that modifies the noun after it is no name */
+        if (j < ntok && tok[j].kind == FG_TOK_NOUN && !tok[j].suffix && !tok[j].proper)
+            continue;
+        fg_str name = fg_str_make(text.ptr + tok[i].start, tok[j - 1].end - tok[i].start);
+        /* MeCab also tags acronyms (GPU, AI) and short words (自社, 巨人) as
+         * organizations: a name needs three characters, and a Latin word a
+         * Japanese suffix (DOWAホールディングス); Latin names are names_latin's */
+        bool ascii = true;
+        for (size_t q = 0; q < name.len; q++)
+            if ((unsigned char)name.ptr[q] >= 0x80)
+                ascii = false;
+        bool suffixed = j > i + 1 && tok[i].org_name;
+        if (fg_utf8_count(name.ptr, name.len) < 3 || (ascii && !suffixed) ||
+            (has_latin_word(tok_text(text, &tok[i])) && !suffixed && tok[i].org_name))
+            continue;
+        const char *type = "company";
+        const fg_cue *nc = fg_rules_cue_eq(r, "namecue", FG_LANG_JA, tok_text(text, &tok[j - 1]));
+        if (nc && strcmp(nc->value, "person") != 0)
+            type = nc->value;
+        fg_status st = add(a, m, n, cap, text, tok[i].start, tok[j - 1].end, type, err);
+        if (st != FG_OK)
+            return st;
+        i = j - 1;
+    }
+    return FG_OK;
 }
 
 /* Japanese: runs of nouns (and the middle dot) between other words. */
@@ -246,8 +371,15 @@ fg_status fg_names_find(const fg_rules *rules, fg_recent *recent, fg_arena *a, f
     size_t cap = *n;
     size_t before = *n;
     fg_status st = FG_OK;
-    if (lang == FG_LANG_JA && tok)
+    if (lang == FG_LANG_JA && tok) {
         st = names_ja(rules, recent, a, text, tok, ntok, m, n, &cap, err);
+        if (st == FG_OK)
+            st = persons_before_titles(rules, a, text, tok, ntok, m, n, &cap, err);
+        if (st == FG_OK)
+            st = bracketed_names(rules, a, text, tok, ntok, m, n, &cap, err);
+        if (st == FG_OK)
+            st = org_names(rules, a, text, tok, ntok, m, n, &cap, err);
+    }
     if (st == FG_OK)
         st = names_latin(rules, a, text, m, n, &cap, err);
     if (st == FG_OK && *n != before)

@@ -253,15 +253,17 @@ static bool is_prep(const en *e, int t)
 static int object_after(const en *e, int t, const char *type, bool to_only, bool src_side,
                         bool with_only)
 {
-    bool seen_to = false, seen_with = false;
+    bool seen_to = false, seen_with = false, spent = false;
     int best = -1, best_rank = 1 << 20;
     for (int k = t; (size_t)k < e->c->ntok && k - t < 16; k++) {
         /* the recipient heads the phrase after "to": in "to their factories in
          * China" China is where, not whom */
-        if (seen_to && is_prep(e, k))
+        if (seen_to && is_prep(e, k)) {
             seen_to = false;
-        if (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") || weq(e, k, "for") ||
-            weq(e, k, "with"))
+            spent = true;
+        }
+        if (!spent && (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") ||
+                       weq(e, k, "for") || weq(e, k, "with")))
             seen_to = true;
         if (is_reporting(e, k))
             break; /* "who heads the bureau, said the rules ... in China" */
@@ -676,7 +678,12 @@ static fg_status relnouns(en *e, fg_error *err)
             }
             bool fits = holder_src ? fg_rules_sig_ok(c->rules, sig->type, NULL, c->m[m].type, NULL)
                                    : fg_rules_sig_ok(c->rules, sig->type, c->m[m].type, NULL, NULL);
-            if (fits)
+            /* "the foundry's US subsidiary": a bare state or place before the
+             * noun is an adjective of nationality, not the owner */
+            bool possessor = weq(e, e->tok_end_m[m], "'s");
+            bool nationality = !possessor && (strcmp(c->m[m].type, "government") == 0 ||
+                                              strcmp(c->m[m].type, "place") == 0);
+            if (fits && !nationality)
                 owner = m;
             break;
         }

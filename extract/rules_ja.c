@@ -200,8 +200,12 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         bool relative = next < j->nu && (j->u[next].m >= 0 || utok(j, next)->kind == FG_TOK_NOUN ||
                                          utok(j, next)->kind == FG_TOK_PREFIX ||
                                          utok(j, next)->kind == FG_TOK_NUMBER);
-        if (src < 0 && !relative && j->topic_group >= 0 &&
-            ja_group_fits(j, j->topic_group, type, true))
+        /* only a main-clause passive (…が使われている。), not one inside a
+         * report (…に使われていたと指摘された) */
+        bool quoted = next < j->nu && (ueq(j, next, "と") || ueq(j, next, "という") ||
+                                       ueq(j, next, "との"));
+        if (src < 0 && !relative && !quoted && (subj == agent || subj < 0) &&
+            j->topic_group >= 0 && ja_group_fits(j, j->topic_group, type, true))
             src = j->topic_group;
         dst = ja_group_fits(j, obj, type, false) ? obj
             : ja_group_fits(j, target, type, false) ? target : subj >= 0 ? subj : mo;
@@ -220,6 +224,10 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         for (int u = 0; u < tu; u++)
             if (j->u[u].m < 0 && (ueq(j, u, "から") || ueq(j, u, "より")))
                 giver_written = true;
+        /* 中国商務省は…許可を出しており、住友電工も…許可を得た: the giver is the
+         * sentence's topic */
+        if (src < 0 && !giver_written && wa >= 0 && wa != dst && ja_group_fits(j, wa, type, true))
+            src = wa;
         if (src < 0 && !giver_written && j->topic_group >= 0 && j->topic_group != dst &&
             ja_group_fits(j, j->topic_group, type, true))
             src = j->topic_group;
@@ -249,7 +257,7 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             dst = dat >= 0 ? dat : target >= 0 ? target
                 : ja_group_fits(j, obj, type, false) ? obj : -1;
         } else if (tr->frame == FG_FRAME_FROM) {
-            dst = from;
+            dst = from >= 0 ? from : dat; /* 中国から売り上げ / 中国向け売上高 */
         } else {
             dst = (notrig >= 0 && notrig != src && ja_group_fits(j, notrig, type, false)) ? notrig
                 : ja_group_fits(j, obj, type, false) ? obj

@@ -92,6 +92,10 @@ static role classify(const ja *j, int u, int *role_unit)
     fg_str s = tsurf(j, j->u[u].t0);
     const fg_token *k = utok(j, u);
     bool next_is_mention = uis_mention(j, skip_open(j, u + 1));
+    /* サムスン電子や、SKハイニックス: a comma may follow the coordinator */
+    if (!next_is_mention && ueq(j, u + 1, "、") && uis_mention(j, skip_open(j, u + 2)) &&
+        (fg_str_eq_cstr(s, "や") || fg_str_eq_cstr(s, "と") || fg_str_eq_cstr(s, "および")))
+        next_is_mention = true;
     if (s.len > 1 && s.ptr[0] == ')') {
         s.ptr++; /* ")、" glued by MeCab: the comma counts */
         s.len--;

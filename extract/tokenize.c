@@ -89,6 +89,12 @@ fg_status fg_tokenize_ja(fg_tokenizer *t, fg_arena *a, fg_str text, fg_token **o
         tk->kind = kind_of(pos1, pos2);
         tk->suffix = fg_str_eq_cstr(pos2, "接尾");
         tk->proper = fg_str_eq_cstr(pos2, "固有名詞");
+        tk->org_name = tk->proper && fg_str_eq_cstr(feature_field(p->feature, 2), "組織");
+        if (tk->proper && fg_str_eq_cstr(feature_field(p->feature, 2), "人名")) {
+            fg_str pos4 = feature_field(p->feature, 3);
+            tk->surname = fg_str_eq_cstr(pos4, "姓");
+            tk->given_name = fg_str_eq_cstr(pos4, "名");
+        }
         size_t sl = pos2.len < sizeof(tk->sub) - 1 ? pos2.len : 0;
         memcpy(tk->sub, pos2.ptr, sl);
         tk->sub[sl] = '\0';

@@ -24,6 +24,9 @@ typedef struct fg_token {
     fg_tok_kind kind;
     bool suffix;         /* 名詞,接尾 or 動詞,接尾 (e.g. 社, れる) */
     bool proper;         /* 名詞,固有名詞 */
+    bool surname;        /* 名詞,固有名詞,人名,姓 */
+    bool given_name;     /* 名詞,固有名詞,人名,名 */
+    bool org_name;       /* 名詞,固有名詞,組織: a name MeCab's dictionary knows */
     char sub[16];        /* second POS field, e.g. "固有名詞", "サ変接続", "格助詞" (truncated) */
     fg_str base;         /* base form (borrowed from the arena); surface when unknown */
 } fg_token;
