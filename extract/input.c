@@ -511,6 +511,21 @@ size_t fg_input_item_size(const fg_input_item *item)
     return item->len;
 }
 
+fg_str fg_input_item_bytes(const fg_input_item *item)
+{
+    return fg_str_make(item->bytes, item->len);
+}
+
+long fg_input_item_line(const fg_input_item *item)
+{
+    return item->line;
+}
+
+uint64_t fg_input_item_offset(const fg_input_item *item)
+{
+    return item->offset;
+}
+
 /* Copies e into err (first error wins there too). */
 static fg_status pass_error(fg_error *err, const fg_error *e)
 {

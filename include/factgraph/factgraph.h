@@ -15,6 +15,7 @@
 #include "factgraph/lexicon.h"
 #include "factgraph/extract.h"
 #include "factgraph/graph.h"
+#include "factgraph/facts.h"
 #include "factgraph/export.h"
 
 #endif

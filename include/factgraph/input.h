@@ -92,6 +92,14 @@ fg_status fg_input_item_load(fg_doc **out, const fg_input_item *item, fg_error *
 const char *fg_input_item_path(const fg_input_item *item);
 /* Bytes in the item (decompressed). */
 size_t fg_input_item_size(const fg_input_item *item);
+/* The item's bytes as read: a whole file, or a JSON Lines line without its
+ * line break (for readers of other line formats, such as facts files).
+ * Borrowed; valid until fg_input_item_free(). */
+fg_str fg_input_item_bytes(const fg_input_item *item);
+/* A JSON Lines record's line number (1-based), 0 for other items; and the
+ * byte offset of the item's first byte in the decompressed file. */
+long fg_input_item_line(const fg_input_item *item);
+uint64_t fg_input_item_offset(const fg_input_item *item);
 /* NULL-safe. */
 void fg_input_item_free(fg_input_item *item);
 
