@@ -121,6 +121,10 @@ fg_status fg_cands_add(fg_sentctx *c, const char *type, int src, int dst, size_t
     }
     if (strcmp(c->m[src].id, c->m[dst].id) == 0)
         return FG_OK;
+    /* a state or a place is never a unit of a company */
+    if (strcmp(type, "part_of") == 0 && strcmp(c->m[dst].type, "company") == 0 &&
+        (strcmp(c->m[src].type, "government") == 0 || strcmp(c->m[src].type, "place") == 0))
+        return FG_OK;
     for (size_t i = 0; i < c->out->count; i++) {
         fg_cand *x = &c->out->items[i];
         if (strcmp(x->type, type) == 0 && strcmp(c->m[x->src].id, c->m[src].id) == 0 &&

@@ -164,8 +164,8 @@ static fg_status org_names(const fg_rules *r, fg_arena *a, fg_str text, const fg
                    fg_rules_cue_eq(r, "nounbefore", FG_LANG_JA, tok_text(text, &tok[i - 2]))) {
             /* 大手の|中国|鋁業: a proper noun and the nouns after it */
             j = i + 1;
-            while (j < ntok && j - i < 3 && tok[j].kind == FG_TOK_NOUN && !tok[j].suffix)
-                j++;
+            while (j < ntok && j - i < 6 && tok[j].kind == FG_TOK_NOUN)
+                j++; /* 北京|通|美|晶|体|技術: MeCab splits an unknown name finely */
             if (j - i < 2)
                 continue;
             if (j < ntok && tok[j].kind != FG_TOK_PARTICLE &&

@@ -24,6 +24,17 @@
 /* A space between two Japanese characters, anywhere from unit u0 to u1: in
  * Japanese only headlines use one, to separate phrases (a space around a
  * Latin word, as in "H20 GPU", separates nothing). */
+/* A money amount (ドル, 円, 元, ユーロ, ウォン) in units (u0, u1). */
+static bool money_between(const ja *j, int u0, int u1)
+{
+    static const char *const units[] = {"ドル", "円", "元", "ユーロ", "ウォン"};
+    for (int u = u0 + 1; u < u1; u++)
+        for (size_t i = 0; j->u[u].m < 0 && i < sizeof(units) / sizeof(units[0]); i++)
+            if (ueq(j, u, units[i]))
+                return true;
+    return false;
+}
+
 static bool space_between(const ja *j, int u0, int u1)
 {
     if (u0 < 0 || u1 >= j->nu || u0 >= u1)
@@ -176,11 +187,18 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     }
     const char *type = tr->type;
     int src = -1, dst = -1;
-    /* アリババなどから10億ドルを調達: buying money from someone is raising funds */
-    if (strcmp(type, "orders") == 0 && from >= 0 && !ja_group_fits(j, obj, type, false) &&
-        obj < 0 && fg_rules_cue_eq(c->rules, "fundraise", FG_LANG_JA, tr->word)) {
-        type = "funds";
-        receive = true;
+    /* AなどからX億円を調達: buying money is raising funds; Aなどからガリウムを
+     * 調達: buying a material, the supplier is the target */
+    bool supplier_target = false;
+    if (strcmp(type, "orders") == 0 && from >= 0 && obj < 0 &&
+        fg_rules_cue_eq(c->rules, "fundraise", FG_LANG_JA, tr->word)) {
+        if (money_between(j, j->g[from].role_unit, tu)) {
+            const fg_signature *fs = fg_rules_sig(c->rules, "funds");
+            type = fs ? fs->type : type;
+            receive = true;
+        } else {
+            supplier_target = true;
+        }
     }
     const char *rule = "ja.clause";
     if (passive) {
@@ -266,12 +284,30 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             /* エヌビディアへの注文: with no product named, the supplier */
             if (dst < 0 && tr->frame == FG_FRAME_OBJDAT && ja_group_fits(j, dat, type, false))
                 dst = dat;
+            if (dst < 0 && supplier_target && ja_group_fits(j, from, type, false))
+                dst = from;
+            /* MN-Core 2はTSMCが生産している: the topic is the object when another
+             * name is the agent */
+            if (dst < 0 && agent >= 0 && wa >= 0 && wa != agent && src == agent &&
+                ja_group_fits(j, wa, type, false))
+                dst = wa;
             /* AとBなど8社の出資によって設立された: the founded company is funded */
             if (dst < 0 && src == notrig && src >= 0 && (ueq(j, tu + 1, "によって") ||
                 (ueq(j, tu + 1, "に") && ubase(j, tu + 2, "よる"))) && subj >= 0 && subj != src)
                 dst = subj;
         }
-        if (head >= 0) {
+        /* GaNを使ったトランジスタ「SGN2729」: the clause has its own object, so
+         * its head can only be what does the using */
+        bool obj_written = false;
+        for (int u = tu - 1; u >= 0 && !clause_break(j, u, tu); u--)
+            if (j->u[u].m < 0 && ueq(j, u, "を"))
+                obj_written = true;
+        if (head >= 0 && obj_written && dst < 0) {
+            if (ja_group_fits(j, head, type, true)) {
+                src = head;
+                rule = "ja.relative";
+            }
+        } else if (head >= 0) {
             if (src < 0 && ja_group_fits(j, head, type, true)) {
                 src = head;
                 rule = "ja.relative";

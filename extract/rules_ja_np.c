@@ -220,6 +220,10 @@ fg_status ja_relnouns(ja *j, fg_error *err)
         while (ue + 1 < j->nu && j->u[ue + 1].m < 0 && utok(j, ue + 1)->start < cend)
             ue++;
         int ob = mention_before(j, u, true);
+        /* 中国子会社: a state or place right before the noun is nationality */
+        if (ob >= 0 && ob == u - 1 && (strcmp(c->m[j->u[ob].m].type, "government") == 0 ||
+                                       strcmp(c->m[j->u[ob].m].type, "place") == 0))
+            ob = -1;
         int owner = ob >= 0 ? j->group_of_m[j->u[ob].m] : -1;
         /* the holder: after the noun (skipping である, の, 、 and up to four nouns) */
         int holder = -1, k = ue + 1;
@@ -250,8 +254,7 @@ fg_status ja_relnouns(ja *j, fg_error *err)
             if (j->g[gi].u_last >= 0 && j->g[gi].u_last < u &&
                 (j->g[gi].r == R_WA || j->g[gi].r == R_GA) && gi != owner && gi != holder)
                 subj = gi;
-        if (subj < 0 && j->topic_group >= 0 && j->topic_group != owner && j->topic_group != holder)
-            subj = j->topic_group;
+
         if (holder < 0)
             holder = subj;
         else if (owner < 0)

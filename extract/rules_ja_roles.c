@@ -220,7 +220,12 @@ static role follow_phrase(ja *j, group *g, int from)
         role r = classify(j, u, &ru);
         if (is_case_particle(r)) {
             g->role_unit = ru;
-            /* 中国の企業が: a modifier of the subject is not the agent */
+            /* 中国の企業が: a modifier of the subject is not the agent; nor is
+             * スウェーデンのエリクソンなど大手に the recipient */
+            const char *gt = j->c->m[g->first].type;
+            if (g->r == R_NO && (r == R_DAT || r == R_DATNO) &&
+                (strcmp(gt, "government") == 0 || strcmp(gt, "place") == 0))
+                return g->trig_unit >= 0 ? R_NOTRIG : R_NONE;
             if (g->r == R_NO && (r == R_GA || r == R_WA)) {
                 g->phrase_topic = true;
                 return g->trig_unit >= 0 ? R_NOTRIG : R_NONE;
