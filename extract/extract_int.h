@@ -12,7 +12,8 @@
 
 /* ---- rule tables (rules.c), loaded from data/triggers.tsv and data/cues.tsv ---- */
 
-typedef enum fg_frame { FG_FRAME_OBJ, FG_FRAME_DAT, FG_FRAME_FROM, FG_FRAME_SYM, FG_FRAME_OBJDAT, FG_FRAME_REV, FG_FRAME_LIST } fg_frame;
+typedef enum fg_frame { FG_FRAME_OBJ, FG_FRAME_DAT, FG_FRAME_FROM, FG_FRAME_SYM, FG_FRAME_OBJDAT, FG_FRAME_REV, FG_FRAME_LIST,
+                         FG_FRAME_ROUND } fg_frame;
 
 typedef struct fg_trigger {
     fg_lang lang;

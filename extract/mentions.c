@@ -43,8 +43,10 @@ static bool katakana_cut(fg_str s, size_t start, size_t end)
 void fg_recent_note(fg_recent *r, const char *id, const char *type)
 {
     /* keep the newest at the end; drop an older entry for the same id */
+    size_t count = 0;
     for (size_t i = 0; i < r->count; i++) {
         if (strcmp(r->items[i].id, id) == 0) {
+            count = r->items[i].count;
             memmove(&r->items[i], &r->items[i + 1], (r->count - i - 1) * sizeof(r->items[0]));
             r->count--;
             break;
@@ -57,6 +59,7 @@ void fg_recent_note(fg_recent *r, const char *id, const char *type)
     r->items[r->count].id = id;
     r->items[r->count].type = type;
     r->items[r->count].sentence = r->sentence;
+    r->items[r->count].count = count + 1;
     r->count++;
 }
 
@@ -217,9 +220,41 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
             bool use_topic = want == 1 && topic && topic->id && strcmp(topic->type, type) == 0 &&
                              !(newest && strcmp(newest->id, topic->id) != 0 &&
                                newest->sentence > topic->last_seen);
+            /* English descriptions ("the company") point back past the names
+             * of their own sentence: "Samsung agreed to supply the company" */
+            bool topic_here = false;
+            for (size_t q = 0; topic && topic->id && q < n; q++)
+                if (strcmp(m[q].id, topic->id) == 0)
+                    topic_here = true;
+            if (lang == FG_LANG_EN) {
+                /* "the company": the topic and the most-mentioned entity of the
+                 * type (names of this very sentence aside) must agree; when
+                 * they differ the reference is left unresolved, since a wrong
+                 * edge misleads more than a missing one */
+                const struct fg_recent_item *central = NULL;
+                for (size_t q = recent->count; q-- > 0;) {
+                    const struct fg_recent_item *it = &recent->items[q];
+                    if (strcmp(it->type, type) == 0 && it->sentence < recent->sentence &&
+                        (!central || it->count > central->count))
+                        central = it;
+                }
+                const char *tid = topic && topic->id && strcmp(topic->type, type) == 0 && !topic_here
+                                      ? topic->id : NULL;
+                const char *id = NULL;
+                if (central && (!tid || strcmp(tid, central->id) == 0))
+                    id = central->id;
+                else if (!central && tid)
+                    id = tid;
+                if (id) {
+                    fg_smention v = {pos, pos + cue->word.len, id, central ? central->type : topic->type, "coref", true};
+                    st = fg_smentions_push(a, &m, &n, &cap, v, err);
+                }
+                pos += cue->word.len;
+                continue;
+            }
             for (int k = 0; k < want; k++) {
                 const struct fg_recent_item *it = recent_find(recent, type, k);
-                struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0};
+                struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0, 0};
                 if (use_topic)
                     it = &t;
                 if (!it)
@@ -250,6 +285,20 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
         const fg_entity *e = NULL;
         size_t len = fg_lexicon_match_at(lex, s, pos, &e);
         if (len && !katakana_cut(s, pos, pos + len)) {
+            /* "Ampere" after "Ampere Computing": a short form names the entity
+             * the text has already introduced, not another one it could mean */
+            for (size_t q = recent->count; q-- > 0;) {
+                const char *rid = recent->items[q].id;
+                if (strcmp(rid, e->id) != 0 && strcmp(recent->items[q].type, e->type) != 0 &&
+                    strlen(rid) > len && strncasecmp(rid, s.ptr + pos, len) == 0 &&
+                    rid[len] == ' ' && fg_is_word_byte((unsigned char)s.ptr[pos])) {
+                    const fg_entity *full = fg_lexicon_find_id(lex, fg_str_cstr(rid));
+                    if (full) {
+                        e = full;
+                        break;
+                    }
+                }
+            }
             if (topic && topic->id && strcmp(topic->id, e->id) == 0)
                 topic->last_seen = recent->sentence;
             fg_smention v = {pos, pos + len, e->id, e->type, "lexicon", false};

@@ -13,6 +13,7 @@ typedef struct fg_recent {
     struct fg_recent_item {
         const char *id, *type;
         size_t sentence;
+        size_t count;  /* mentions so far: how central the entity is */
     } items[FG_RECENT_MAX];
     size_t count;
     size_t sentence;   /* the sentence being read, stamped on new items */

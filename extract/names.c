@@ -45,6 +45,15 @@ static bool overlaps(const fg_smention *m, size_t n, size_t a, size_t b)
     return false;
 }
 
+/* Spaces between byte p and e: the words a name has beyond a shorter one. */
+static int words_beyond(fg_str text, size_t p, size_t e)
+{
+    int w = 0;
+    for (size_t i = p; i < e; i++)
+        w += text.ptr[i] == ' ';
+    return w;
+}
+
 static fg_status add(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_str text, size_t s,
                      size_t e, const char *type, fg_error *err)
 {
@@ -54,13 +63,16 @@ static fg_status add(fg_arena *a, fg_smention **m, size_t *n, size_t *cap, fg_st
         e--;
     if (e <= s)
         return FG_OK;
-    /* 上海人工知能産業協会: a place inside an organization's name is part of it */
+    /* 上海人工知能産業協会: a place inside an organization's name is part of it;
+     * so is a company in a longer company name (Samsung Austin Semiconductor),
+     * but not in its own legal name (Nvidia Corp.: one word more) */
     if (strcmp(type, "organization") == 0 || strcmp(type, "company") == 0) {
         bool absorbable = true;
         for (size_t i = 0; i < *n; i++)
             if ((*m)[i].start < e && s < (*m)[i].end &&
                 !((*m)[i].start >= s && (*m)[i].end <= e && (*m)[i].end - (*m)[i].start < e - s &&
-                  (strcmp((*m)[i].type, "place") == 0 || strcmp((*m)[i].type, "government") == 0)))
+                  (strcmp((*m)[i].type, "place") == 0 || strcmp((*m)[i].type, "government") == 0 ||
+                   (strcmp((*m)[i].type, "company") == 0 && words_beyond(text, (*m)[i].end, e) >= 2))))
                 absorbable = false;
         if (absorbable) {
             size_t w = 0;
@@ -358,6 +370,79 @@ static fg_status names_latin(const fg_rules *r, fg_arena *a, fg_str text, fg_sme
     return FG_OK;
 }
 
+static bool is_title_word(const fg_rules *r, fg_str text, size_t p)
+{
+    return fg_rules_cue_at(r, "title", FG_LANG_EN, text, p) != NULL;
+}
+
+/* English person names the lexicon lacks, from where the text says a person
+ * stands: after a title (Commerce Secretary Gina Raimondo, CEO Lisa Su),
+ * before ", the/its ... title" (Andrew Ferguson, the FTC's chairman), and in
+ * the list after "founded ... by" (by Ljubisa Bajic, Milos Trajkovic and Ivan
+ * Hamer). A name is two or three capitalized words. */
+static fg_status persons_en(const fg_rules *r, fg_arena *a, fg_str text, fg_smention **m,
+                            size_t *n, size_t *cap, fg_error *err)
+{
+    size_t p = 0;
+    while (p < text.len) {
+        size_t e, words[3], ends[3], nw = 0, q = p;
+        if ((p > 0 && (fg_is_word_byte((unsigned char)text.ptr[p - 1]) || text.ptr[p - 1] == '-')) ||
+            !capitalized_word_at(text, p, &e)) {
+            p++;
+            continue;
+        }
+        while (nw < 3 && capitalized_word_at(text, q, &e) && e > q + 1) {
+            words[nw] = q;
+            ends[nw++] = e;
+            if (e < text.len && text.ptr[e] == ' ')
+                q = e + 1;
+            else
+                break;
+        }
+        size_t end = nw ? ends[nw - 1] : p + 1;
+        if (nw < 2 || nw > 3) {
+            p = end;
+            continue;
+        }
+        /* what stands before: a title, or "by"/"and"/"," in a founders list */
+        size_t b = words[0];
+        while (b > 0 && text.ptr[b - 1] == ' ')
+            b--;
+        size_t wb = b;
+        while (wb > 0 && (fg_is_word_byte((unsigned char)text.ptr[wb - 1]) || text.ptr[wb - 1] == '-'))
+            wb--;
+        fg_str before = fg_str_make(text.ptr + wb, b - wb);
+        bool titled = wb < b && is_title_word(r, text, wb);
+        bool founders = (fg_str_eq_cstr(before, "by") || fg_str_eq_cstr(before, "and") ||
+                         (b > 0 && text.ptr[b - 1] == ',')) &&
+                        memmem(text.ptr, words[0], "founded", 7) != NULL;
+        /* what follows: ", the FTC's chairman", ", its chief executive" */
+        bool described = false;
+        if (end + 2 < text.len && text.ptr[end] == ',') {
+            size_t k = end + 1;
+            for (int w = 0; w < 5 && k < text.len; w++) {
+                while (k < text.len && text.ptr[k] == ' ')
+                    k++;
+                if (is_title_word(r, text, k)) {
+                    described = true;
+                    break;
+                }
+                while (k < text.len && text.ptr[k] != ' ' && text.ptr[k] != ',')
+                    k++;
+                if (k < text.len && text.ptr[k] == ',')
+                    break;
+            }
+        }
+        if (titled || founders || described) {
+            fg_status st = add(a, m, n, cap, text, words[0], end, "person", err);
+            if (st != FG_OK)
+                return st;
+        }
+        p = end;
+    }
+    return FG_OK;
+}
+
 static int cmp_start(const void *x, const void *y)
 {
     const fg_smention *a = x, *b = y;
@@ -382,6 +467,8 @@ fg_status fg_names_find(const fg_rules *rules, fg_recent *recent, fg_arena *a, f
     }
     if (st == FG_OK)
         st = names_latin(rules, a, text, m, n, &cap, err);
+    if (st == FG_OK && lang == FG_LANG_EN)
+        st = persons_en(rules, a, text, m, n, &cap, err);
     if (st == FG_OK && *n != before)
         qsort(*m, *n, sizeof(**m), cmp_start);
     return st;

@@ -90,7 +90,8 @@ static fg_status trigger_line(fg_rules *r, fg_arena *a, fg_str *f, size_t nf, co
              : fg_str_eq_cstr(f[3], "sym") ? FG_FRAME_SYM
              : fg_str_eq_cstr(f[3], "objdat") ? FG_FRAME_OBJDAT
              : fg_str_eq_cstr(f[3], "rev") ? FG_FRAME_REV
-             : fg_str_eq_cstr(f[3], "list") ? FG_FRAME_LIST : FG_FRAME_OBJ;
+             : fg_str_eq_cstr(f[3], "list") ? FG_FRAME_LIST
+             : fg_str_eq_cstr(f[3], "round") ? FG_FRAME_ROUND : FG_FRAME_OBJ;
     r->trigger_count++;
     return FG_OK;
 }

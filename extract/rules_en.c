@@ -32,7 +32,9 @@ static bool weq(const en *e, int t, const char *s)
 
 static bool is_clause_end(const en *e, int t);
 static bool is_prep(const en *e, int t);
+static bool is_reporting(const en *e, int t);
 static int holder_before(const en *e, int p, const char *type, bool as_src);
+static void note_topic(en *e);
 
 /* Trigger matching with inflections: ban, bans, banned, banning; approve,
  * approved, approving; supply, supplies, supplied. */
@@ -56,7 +58,8 @@ static bool inflects(fg_str w, fg_str stem)
     fg_str rest = fg_str_make(w.ptr + stem.len, w.len - stem.len);
     if (rest.len == 0)
         return true;
-    static const char *const suf[] = {"s", "es", "ed", "d", "ing", "er", "ers"};
+    /* not "er": developer and supplier are nouns (relational nouns, rules below) */
+    static const char *const suf[] = {"s", "es", "ed", "d", "ing"};
     for (size_t i = 0; i < sizeof(suf) / sizeof(suf[0]); i++)
         if (fg_str_eq_cstr(rest, suf[i]))
             return true;
@@ -218,7 +221,7 @@ static int subject_before(const en *e, int t, const char *type)
             continue;
         }
         if (weq(e, k, ".") || weq(e, k, ";") || weq(e, k, "that") || weq(e, k, "while") ||
-            weq(e, k, "but") || weq(e, k, "because"))
+            weq(e, k, "but") || weq(e, k, "because") || is_reporting(e, k))
             return -1;
     }
     return -1;
@@ -273,6 +276,12 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
         }
         if (with_only && seen_with && is_prep(e, k))
             break;
+        /* "exports of the H20", "100,000 of the processors" reach through
+         * "of"; "its control of Arm" does not */
+        if (weq(e, k, "of") && k > t && e->mention_at_tok[k - 1] < 0 &&
+            e->c->tok[k - 1].kind != FG_TOK_NUMBER &&
+            !fg_rules_cue_eq(e->c->rules, "ofnoun", FG_LANG_EN, word(e, k - 1)))
+            break;
         int m = e->mention_at_tok[k];
         if (m >= 0) {
             int next = e->tok_end_m[m];
@@ -322,7 +331,18 @@ static void note_topic(en *e)
     fg_sentctx *c = e->c;
     for (size_t m = 0; m < c->nm; m++) {
         int t = e->tok_of_m[m];
-        if (c->m[m].coref || (t > 0 && (is_prep(e, t - 1) || weq(e, t - 1, "'s"))))
+        /* the subject opens the sentence; a sentence that opens with a
+         * reference (The start-up was founded ...) keeps its topic */
+        if (t > 6)
+            return;
+        if (c->m[m].coref) {
+            if (t <= 1) {
+                c->topic->last_seen = c->sentence;
+                return;
+            }
+            continue;
+        }
+        if (t > 0 && (is_prep(e, t - 1) || weq(e, t - 1, "'s")))
             continue;
         const char *ty = c->m[m].type;
         if (strcmp(ty, "company") == 0 || strcmp(ty, "government") == 0 ||
@@ -334,6 +354,34 @@ static void note_topic(en *e)
             return;
         }
     }
+}
+
+/* The text's topic as a mention of this sentence: the one named here, or
+ * one added outside the tokens (a dropped reference like "its round"). -1
+ * when there is no topic of a type that can be type's target. */
+static int topic_mention(en *e, const char *type)
+{
+    fg_sentctx *c = e->c;
+    if (!c->topic || !c->topic->id ||
+        !fg_rules_sig_ok(c->rules, type, NULL, c->topic->type, NULL))
+        return -1;
+    for (size_t q = 0; q < c->nm; q++)
+        if (strcmp(c->m[q].id, c->topic->id) == 0)
+            return (int)q;
+    fg_smention *m = fg_arena_calloc(c->arena, c->nm + 1, sizeof(*m));
+    int *to = fg_arena_calloc(c->arena, c->nm + 2, sizeof(int));
+    int *te = fg_arena_calloc(c->arena, c->nm + 2, sizeof(int));
+    if (!m || !to || !te)
+        return -1; /* the arena's sticky flag reports it */
+    memcpy(m, c->m, c->nm * sizeof(*m));
+    memcpy(to, e->tok_of_m, c->nm * sizeof(int));
+    memcpy(te, e->tok_end_m, c->nm * sizeof(int));
+    m[c->nm] = (fg_smention){0, 0, c->topic->id, c->topic->type, "topic", true};
+    to[c->nm] = te[c->nm] = (int)c->ntok;
+    c->m = m;
+    e->tok_of_m = to;
+    e->tok_end_m = te;
+    return (int)c->nm++;
 }
 
 static fg_status verbs(en *e, fg_error *err)
@@ -359,8 +407,11 @@ static fg_status verbs(en *e, fg_error *err)
             }
             if (e->mention_at_tok[q] >= 0 || is_clause_end(e, q) || weq(e, q, ","))
                 break;
-            if (q == next && !is_prep(e, q))
-                break; /* only "in 2021", "on Monday", "at the time" may stand between */
+            bool amount = c->tok[q].kind == FG_TOK_NUMBER || weq(e, q, "$") || weq(e, q, "€") ||
+                          weq(e, q, "¥") || weq(e, q, "billion") || weq(e, q, "million") ||
+                          weq(e, q, "about") || weq(e, q, "roughly") || weq(e, q, "nearly");
+            if (q == next && !is_prep(e, q) && !amount)
+                break; /* only "in 2021", "$1.6 billion" and the like may stand between */
         }
         bool passive = by_at >= 0;
         if (passive)
@@ -399,6 +450,17 @@ static fg_status verbs(en *e, fg_error *err)
             rule = "en.passive";
         } else {
             src = subject_before(e, t, tr->type);
+            /* SoftBank Group's planned purchase of Ampere: the possessor acts */
+            for (int q = t - 1; q >= 0 && t - q <= 7; q--) {
+                if (weq(e, q, "'s") && q > 0 && e->mention_at_tok[q - 1] >= 0) {
+                    int pm = e->mention_at_tok[q - 1];
+                    if (fg_rules_sig_ok(c->rules, tr->type, c->m[pm].type, NULL, NULL))
+                        src = pm;
+                    break;
+                }
+                if (e->mention_at_tok[q] >= 0 || is_clause_end(e, q) || weq(e, q, ","))
+                    break;
+            }
             if (tr->frame == FG_FRAME_SYM) {
                 dst = object_after(e, next, tr->type, false, false, true);
                 rule = "en.symmetric";
@@ -421,7 +483,14 @@ static fg_status verbs(en *e, fg_error *err)
                             }
                     continue;
                 }
-            } else if (tr->frame == FG_FRAME_LIST) {
+            } else if (tr->frame == FG_FRAME_ROUND) {
+                /* General Catalyst and Lightspeed co-led its previous round: the
+                 * round is the topic's, which the sentence need not name */
+                dst = -1;
+                for (int q = next; (size_t)q < c->ntok && q - next <= 4; q++)
+                    if (weq(e, q, "round") || weq(e, q, "rounds"))
+                        dst = topic_mention(e, tr->type);
+                rule = "en.round";
                 /* added Sugon to the Entity List: the name between the verb and "to" */
                 dst = -1;
                 int k = t - 1;
@@ -604,6 +673,13 @@ static fg_status titles(en *e, fg_error *err)
             if ((size_t)q < c->ntok && e->mention_at_tok[q] >= 0)
                 org = e->mention_at_tok[q];
         }
+        /* "Commerce Secretary Gina Raimondo" in an article about the department */
+        if (person >= 0 && org < 0 && c->topic && c->topic->id && strcmp(cue->value, "government") == 0 &&
+            strcmp(c->topic->type, cue->value) == 0) {
+            for (size_t q = 0; q < c->nm; q++)
+                if (strcmp(c->m[q].id, c->topic->id) == 0)
+                    org = (int)q;
+        }
         if (person < 0 || org < 0)
             continue;
         if (!fg_rules_sig_ok(c->rules, "leads", c->m[person].type, c->m[org].type, NULL))
@@ -688,7 +764,16 @@ static fg_status relnouns(en *e, fg_error *err)
             break;
         }
         if (owner >= 0) {
-            holder = holder_before(e, e->tok_of_m[owner], sig->type, holder_src);
+            /* "OpenAI, Anthropic's larger rival" / "X is Y's rival": the holder
+             * stands right before, set off by a comma or a copula ("other Arm
+             * customers" describes nobody in particular) */
+            holder = -1;
+            int o = e->tok_of_m[owner];
+            int k0 = o - 1;
+            while (k0 >= 0 && o - k0 <= 2 && (weq(e, k0, "the") || weq(e, k0, "its")))
+                k0--;
+            if (k0 >= 0 && (weq(e, k0, ",") || weq(e, k0, "is") || weq(e, k0, "was") || weq(e, k0, "as")))
+                holder = holder_before(e, k0, sig->type, holder_src);
             int k = t + 1;
             if (holder < 0 && weq(e, k, ","))
                 k++;
