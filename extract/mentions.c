@@ -241,12 +241,19 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 const char *tid = topic && topic->id && strcmp(topic->type, type) == 0 && !topic_here
                                       ? topic->id : NULL;
                 const char *id = NULL;
-                if (central && (!tid || strcmp(tid, central->id) == 0))
+                /* a description that opens the sentence (The start-up was
+                 * founded ...) continues the topic */
+                bool opens = pos <= 4;
+                if (opens && tid)
+                    id = tid;
+                else if (central && (!tid || strcmp(tid, central->id) == 0))
                     id = central->id;
                 else if (!central && tid)
                     id = tid;
                 if (id) {
-                    fg_smention v = {pos, pos + cue->word.len, id, central ? central->type : topic->type, "coref", true};
+                    /* the type string must outlive this function: take the entity's own */
+                    const char *itype = central && strcmp(id, central->id) == 0 ? central->type : topic->type;
+                    fg_smention v = {pos, pos + cue->word.len, id, itype, "coref", true};
                     st = fg_smentions_push(a, &m, &n, &cap, v, err);
                 }
                 pos += cue->word.len;

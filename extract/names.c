@@ -400,6 +400,9 @@ static fg_status persons_en(const fg_rules *r, fg_arena *a, fg_str text, fg_smen
                 break;
         }
         size_t end = nw ? ends[nw - 1] : p + 1;
+        /* "Ivan Hamer." ends a sentence; "Jr." and initials keep their dot */
+        if (end > 0 && text.ptr[end - 1] == '.' && end - words[nw - 1] > 2)
+            end--;
         if (nw < 2 || nw > 3) {
             p = end;
             continue;
@@ -469,7 +472,9 @@ fg_status fg_names_find(const fg_rules *rules, fg_recent *recent, fg_arena *a, f
         st = names_latin(rules, a, text, m, n, &cap, err);
     if (st == FG_OK && lang == FG_LANG_EN)
         st = persons_en(rules, a, text, m, n, &cap, err);
-    if (st == FG_OK && *n != before)
+    (void)before;
+    /* always: an absorbed name leaves the count unchanged but the order not */
+    if (st == FG_OK && *n > 1)
         qsort(*m, *n, sizeof(**m), cmp_start);
     return st;
 }

@@ -35,6 +35,7 @@ static bool is_prep(const en *e, int t);
 static bool is_reporting(const en *e, int t);
 static int holder_before(const en *e, int p, const char *type, bool as_src);
 static void note_topic(en *e);
+static int topic_mention(en *e, const char *type);
 
 /* Trigger matching with inflections: ban, bans, banned, banning; approve,
  * approved, approving; supply, supplies, supplied. */
@@ -265,9 +266,13 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
             seen_to = false;
             spent = true;
         }
-        if (!spent && (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") ||
-                       weq(e, k, "for") || weq(e, k, "with")))
+        /* "up to $6 billion" is an amount, not a recipient */
+        bool up_to = weq(e, k, "to") && k > 0 && weq(e, k - 1, "up");
+        if (!spent && !up_to && (weq(e, k, "to") || weq(e, k, "in") || weq(e, k, "into") ||
+                                 weq(e, k, "for") || weq(e, k, "with")))
             seen_to = true;
+        if (up_to)
+            continue;
         if (is_reporting(e, k))
             break; /* "who heads the bureau, said the rules ... in China" */
         if (weq(e, k, "with") || weq(e, k, "against")) {
@@ -676,9 +681,7 @@ static fg_status titles(en *e, fg_error *err)
         /* "Commerce Secretary Gina Raimondo" in an article about the department */
         if (person >= 0 && org < 0 && c->topic && c->topic->id && strcmp(cue->value, "government") == 0 &&
             strcmp(c->topic->type, cue->value) == 0) {
-            for (size_t q = 0; q < c->nm; q++)
-                if (strcmp(c->m[q].id, c->topic->id) == 0)
-                    org = (int)q;
+            org = topic_mention(e, "leads");
         }
         if (person < 0 || org < 0)
             continue;
