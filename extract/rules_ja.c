@@ -291,10 +291,6 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             if (dst < 0 && agent >= 0 && wa >= 0 && wa != agent && src == agent &&
                 ja_group_fits(j, wa, type, false))
                 dst = wa;
-            /* AとBなど8社の出資によって設立された: the founded company is funded */
-            if (dst < 0 && src == notrig && src >= 0 && (ueq(j, tu + 1, "によって") ||
-                (ueq(j, tu + 1, "に") && ubase(j, tu + 2, "よる"))) && subj >= 0 && subj != src)
-                dst = subj;
         }
         /* GaNを使ったトランジスタ「SGN2729」: the clause has its own object, so
          * its head can only be what does the using */
@@ -302,6 +298,11 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         for (int u = tu - 1; u >= 0 && !clause_break(j, u, tu); u--)
             if (j->u[u].m < 0 && ueq(j, u, "を"))
                 obj_written = true;
+        /* AとBなど8社の出資によって設立された: the founded company is funded */
+        if (dst < 0 && src == notrig && src >= 0 && (ueq(j, tu + 1, "によって") ||
+            ueq(j, tu + 1, "により") || (ueq(j, tu + 1, "に") && ubase(j, tu + 2, "よる"))) &&
+            subj >= 0 && subj != src)
+            dst = subj;
         if (head >= 0 && obj_written && dst < 0) {
             if (ja_group_fits(j, head, type, true)) {
                 src = head;
