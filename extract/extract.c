@@ -238,7 +238,7 @@ fg_status fg_extract_doc(fg_extractor *ex, fg_doc *doc, fg_extraction *out, fg_e
         if (nm == 0)
             continue;
         fg_cands cands = {0};
-        fg_sentctx c = {&ex->rules, a, lang, s->text, m, nm, tok, ntok, &cands, &topic, s->index};
+        fg_sentctx c = {&ex->rules, a, lang, s->text, m, nm, tok, ntok, &cands, &topic, s->index, ex->lex};
         st = lang == FG_LANG_JA ? fg_rules_ja(&c, err) : fg_rules_en(&c, err);
         if (st == FG_OK)
             st = sentence_facts(ex, doc, s, c.m, c.nm, &cands, &r, err);

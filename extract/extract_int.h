@@ -102,6 +102,7 @@ typedef struct fg_sentctx {
     fg_cands *out;
     struct fg_topic *topic;      /* the document's current topic: read and updated */
     size_t sentence;             /* sentence index */
+    const fg_lexicon *lex;       /* names, for offices named by a word (Commerce Secretary) */
 } fg_sentctx;
 
 /* Adds a candidate (deduplicated by type/src/dst within the sentence). */

@@ -232,9 +232,13 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                  * they differ the reference is left unresolved, since a wrong
                  * edge misleads more than a missing one */
                 const struct fg_recent_item *central = NULL;
+                /* all but the sentence's subject: "Samsung agreed to supply the
+                 * company" is not Samsung, "...14% of Anthropic, agreed to supply
+                 * the company" may well be Anthropic */
+                const fg_smention *ssubj = sentence_subject(s, m, n, type);
                 for (size_t q = recent->count; q-- > 0;) {
                     const struct fg_recent_item *it = &recent->items[q];
-                    if (strcmp(it->type, type) == 0 && it->sentence < recent->sentence &&
+                    if (strcmp(it->type, type) == 0 && !(ssubj && strcmp(ssubj->id, it->id) == 0) &&
                         (!central || it->count > central->count))
                         central = it;
                 }
@@ -244,8 +248,18 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 /* a description that opens the sentence (The start-up was
                  * founded ...) continues the topic */
                 bool opens = pos <= 4;
-                if (opens && tid)
+                /* a topic named once was just introduced and is what the next
+                 * sentence goes on about (Tenstorrent, the Toronto-based
+                 * designer... The start-up was founded...); an old one yields
+                 * to the entity the text is most about */
+                size_t tcount = 0;
+                for (size_t q = 0; tid && q < recent->count; q++)
+                    if (strcmp(recent->items[q].id, tid) == 0)
+                        tcount = recent->items[q].count;
+                if (opens && tid && (tcount <= 1 || !central))
                     id = tid;
+                else if (opens && central)
+                    id = central->id;
                 else if (central && (!tid || strcmp(tid, central->id) == 0))
                     id = central->id;
                 else if (!central && tid)

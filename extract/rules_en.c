@@ -8,6 +8,7 @@
  * the relative clause. Noun phrases: "Nvidia's H20" (develops), "X CEO Y",
  * "Y, chief executive of X" (leads), "a unit of X" (part_of). Facts must fit
  * the edge type's signature (data/cues.tsv). */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -36,6 +37,8 @@ static bool is_reporting(const en *e, int t);
 static int holder_before(const en *e, int p, const char *type, bool as_src);
 static void note_topic(en *e);
 static int topic_mention(en *e, const char *type);
+static int office_mention(en *e, const fg_entity *ent);
+static bool is_aux(const en *e, int t);
 
 /* Trigger matching with inflections: ban, bans, banned, banning; approve,
  * approved, approving; supply, supplies, supplied. */
@@ -201,6 +204,14 @@ static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, s
  * past "which". */
 static int subject_before(const en *e, int t, const char *type)
 {
+    /* "the start-up trains": a description that names no entity we know is
+     * the subject; a name further back is not */
+    int v = t - 1;
+    while (v >= 0 && is_aux(e, v) && e->mention_at_tok[v] < 0)
+        v--;
+    if (v >= 1 && e->mention_at_tok[v] < 0 && e->c->tok[v].kind == FG_TOK_NOUN &&
+        (weq(e, v - 1, "the") || weq(e, v - 1, "a") || weq(e, v - 1, "its") || weq(e, v - 1, "their")))
+        return -1;
     for (int k = t - 1; k >= 0; k--) {
         int m = e->mention_at_tok[k];
         if (m >= 0 && e->tok_of_m[m] > 0 && is_prep(e, e->tok_of_m[m] - 1) &&
@@ -338,7 +349,10 @@ static void note_topic(en *e)
         int t = e->tok_of_m[m];
         /* the subject opens the sentence; a sentence that opens with a
          * reference (The start-up was founded ...) keeps its topic */
-        if (t > 6)
+        /* the subject opens the sentence, or follows an opening phrase
+         * ("In neighbouring Saudi Arabia, Humain, ..."); a name further in
+         * ("Fidelity ... and Lightspeed co-led") is not reliably the subject */
+        if (t > 0 && !(weq(e, t - 1, ",") && m + 1 >= 1) && !(t <= 1 && weq(e, 0, "the")))
             return;
         if (c->m[m].coref) {
             if (t <= 1) {
@@ -387,6 +401,21 @@ static int topic_mention(en *e, const char *type)
     e->tok_of_m = to;
     e->tok_end_m = te;
     return (int)c->nm++;
+}
+
+/* A mention of entity ent for this sentence, added outside the tokens when
+ * the sentence names it only by a word (Commerce Secretary). */
+static int office_mention(en *e, const fg_entity *ent)
+{
+    fg_sentctx *c = e->c;
+    for (size_t q = 0; q < c->nm; q++)
+        if (strcmp(c->m[q].id, ent->id) == 0)
+            return (int)q;
+    struct fg_topic saved = *c->topic, office = {ent->id, ent->type, c->sentence, c->sentence};
+    *c->topic = office;
+    int q = topic_mention(e, "leads");
+    *c->topic = saved;
+    return q;
 }
 
 static fg_status verbs(en *e, fg_error *err)
@@ -678,10 +707,20 @@ static fg_status titles(en *e, fg_error *err)
             if ((size_t)q < c->ntok && e->mention_at_tok[q] >= 0)
                 org = e->mention_at_tok[q];
         }
-        /* "Commerce Secretary Gina Raimondo" in an article about the department */
-        if (person >= 0 && org < 0 && c->topic && c->topic->id && strcmp(cue->value, "government") == 0 &&
-            strcmp(c->topic->type, cue->value) == 0) {
-            org = topic_mention(e, "leads");
+        /* "Commerce Secretary Gina Raimondo": the word before the title names
+         * the office (the Commerce Department), found through the lexicon */
+        if (person >= 0 && org < 0 && t > 0 && c->lex && c->tok[t - 1].kind == FG_TOK_NOUN &&
+            e->mention_at_tok[t - 1] < 0) {
+            fg_str w = fg_str_make(c->text.ptr + c->tok[t - 1].start, c->tok[t - 1].end - c->tok[t - 1].start);
+            static const char *const forms[] = {"%.*s Department", "Department of %.*s",
+                                                "%.*s Ministry", "Ministry of %.*s"};
+            for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]) && org < 0; f++) {
+                char name[128];
+                snprintf(name, sizeof(name), forms[f], (int)w.len, w.ptr);
+                const fg_entity *office = fg_lexicon_find_alias(c->lex, fg_str_cstr(name));
+                if (office && strcmp(office->type, "government") == 0)
+                    org = office_mention(e, office);
+            }
         }
         if (person < 0 || org < 0)
             continue;
