@@ -56,6 +56,10 @@ bool fg_rules_sig_ok(const fg_rules *r, const char *type, const char *src_type,
 /* The cue of kind whose word starts text at pos (longest), or NULL. */
 const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang, fg_str text,
                               size_t pos);
+/* The edge type a fact of type with a target of dst_type really states
+ * (data/cues.tsv "retype": manufacturing a model is developing it), or NULL.
+ * A part_of result is stated the other way round (the target is the unit). */
+const char *fg_rules_retype(const fg_rules *r, const char *type, const char *dst_type);
 /* The cue of kind whose word equals w exactly, or NULL. */
 const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang, fg_str w);
 

@@ -218,3 +218,18 @@ const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang,
     }
     return NULL;
 }
+
+const char *fg_rules_retype(const fg_rules *r, const char *type, const char *dst_type)
+{
+    for (size_t i = 0; i < r->cue_count; i++) {
+        const fg_cue *c = &r->cues[i];
+        if (strcmp(c->kind, "retype") != 0 || !fg_str_starts_with(c->word, type) ||
+            c->word.len <= strlen(type) || c->word.ptr[strlen(type)] != '>')
+            continue;
+        if (strcmp(c->word.ptr + strlen(type) + 1, dst_type) == 0) {
+            const fg_signature *sig = fg_rules_sig(r, c->value);
+            return sig ? sig->type : NULL;
+        }
+    }
+    return NULL;
+}

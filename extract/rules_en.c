@@ -184,6 +184,17 @@ static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, s
 {
     if (s < 0 || d < 0)
         return FG_OK;
+    /* which makes ChatGPT: a model is developed; launched by the PIF: a
+     * company set up by another is its unit */
+    const char *re = fg_rules_retype(e->c->rules, type, e->c->m[d].type);
+    if (re) {
+        if (strcmp(re, "part_of") == 0) {
+            int x = s;
+            s = d;
+            d = x;
+        }
+        type = re;
+    }
     int slo, shi, dlo, dhi;
     group_of(e, s, &slo, &shi);
     group_of(e, d, &dlo, &dhi);
@@ -204,6 +215,30 @@ static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, s
  * past "which". */
 static int subject_before(const en *e, int t, const char *type)
 {
+    /* "a contract for Samsung to make": the for-phrase is the subject of the
+     * infinitive */
+    if (t >= 3 && weq(e, t - 1, "to") && e->mention_at_tok[t - 2] >= 0) {
+        int m = e->mention_at_tok[t - 2];
+        int f = e->tok_of_m[m] - 1;
+        if (f >= 0 && weq(e, f, "for"))
+            return fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL) ? m : -1;
+    }
+    /* "Humain, which was launched by the PIF, has signed": the relative
+     * clause between the subject and the verb is skipped */
+    for (int k = t - 1; k > 1; k--) {
+        if (weq(e, k, ",") ) {
+            int q = k - 1;
+            while (q > 0 && !weq(e, q, ",") && !weq(e, q, ".") && !weq(e, q, ";"))
+                q--;
+            if (q > 0 && weq(e, q, ",") && (weq(e, q + 1, "which") || weq(e, q + 1, "who"))) {
+                t = q;
+                break;
+            }
+            break;
+        }
+        if (e->mention_at_tok[k] >= 0 || is_clause_end(e, k))
+            break;
+    }
     /* "the start-up trains": a description that names no entity we know is
      * the subject; a name further back is not */
     int v = t - 1;
@@ -302,6 +337,12 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
         if (m >= 0) {
             int next = e->tok_end_m[m];
             bool possessor = next < (int)e->c->ntok && weq(e, next, "'s");
+            /* "Intel's NAND flash business": a business, not the product */
+            if (next < (int)e->c->ntok &&
+                fg_rules_cue_eq(e->c->rules, "unitword", FG_LANG_EN, word(e, next))) {
+                k = next - 1;
+                continue;
+            }
             if ((to_only && !seen_to) || (with_only && !seen_with)) {
                 k = next - 1;
                 continue;
@@ -363,6 +404,10 @@ static void note_topic(en *e)
         }
         if (t > 0 && (is_prep(e, t - 1) || weq(e, t - 1, "'s")))
             continue;
+        int lo, hi;
+        group_of(e, (int)m, &lo, &hi);
+        if (hi > lo)
+            return; /* "Fidelity and Lightspeed co-led": no single subject */
         const char *ty = c->m[m].type;
         if (strcmp(ty, "company") == 0 || strcmp(ty, "government") == 0 ||
             strcmp(ty, "organization") == 0) {
@@ -545,7 +590,7 @@ static fg_status verbs(en *e, fg_error *err)
                 /* received $6.1 billion in grants from the Commerce Department;
                  * closed a funding round led by Iconiq; a grant to Intel */
                 int k = next;
-                while ((size_t)k < c->ntok && k - next < 8 && !weq(e, k, "from") &&
+                while ((size_t)k < c->ntok && k - next < 12 && !weq(e, k, "from") &&
                        !weq(e, k, "to") && !(weq(e, k, "led") && weq(e, k + 1, "by")) &&
                        !is_clause_end(e, k))
                     k++;
@@ -622,6 +667,10 @@ static fg_status possessives(en *e, fg_error *err)
         bool poss = (b - a == 1 && weq(e, a, "'s")) || b == a;
         if (!poss)
             continue;
+        int after_y = e->tok_end_m[m + 1];
+        if ((size_t)after_y < c->ntok && fg_rules_cue_eq(c->rules, "unitword", FG_LANG_EN, word(e, after_y)) &&
+            strcmp(c->m[m + 1].type, "company") != 0)
+            continue; /* Intel's NAND flash business: a business, not a product */
         if (fg_rules_sig_ok(c->rules, "develops", c->m[m].type, c->m[m + 1].type, NULL) &&
             strcmp(c->m[m + 1].type, "company") != 0) {
             fg_status st = fg_cands_add(c, "develops", (int)m, (int)m + 1, c->m[m].end,
@@ -674,6 +723,12 @@ static fg_status titles(en *e, fg_error *err)
             b--;
         if (b >= 0 && e->mention_at_tok[b] >= 0 && strcmp(c->m[e->mention_at_tok[b]].type, "person") != 0)
             org = e->mention_at_tok[b];
+        /* "its chief executive": the sentence's subject, when it is a company */
+        if (org < 0 && (weq(e, t - 1, "its") || weq(e, t - 2, "its")))
+            for (size_t q = 0; q < c->nm && org < 0; q++)
+                if (strcmp(c->m[q].type, "company") == 0 && e->tok_of_m[q] < t &&
+                    !(e->tok_of_m[q] > 0 && is_prep(e, e->tok_of_m[q] - 1)))
+                    org = (int)q;
         /* Satya Nadella, Microsoft's chief executive */
         if (person < 0 && org >= 0) {
             int p = e->tok_of_m[org] - 1;

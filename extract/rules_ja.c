@@ -85,6 +85,15 @@ fg_status ja_emit(ja *j, const char *type, int sg, int dg, size_t ts, size_t te,
     fg_sentctx *c = j->c;
     if (sg < 0 || dg < 0 || sg == dg)
         return FG_OK;
+    const char *re = fg_rules_retype(c->rules, type, c->m[j->g[dg].first].type);
+    if (re) {
+        if (strcmp(re, "part_of") == 0) {
+            int x = sg;
+            sg = dg;
+            dg = x;
+        }
+        type = re;
+    }
     for (int s = j->g[sg].first; s <= j->g[sg].last; s++)
         for (int d = j->g[dg].first; d <= j->g[dg].last; d++)
             if (fg_rules_sig_ok(c->rules, type, c->m[s].type, c->m[d].type, NULL)) {
@@ -303,7 +312,12 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
             ueq(j, tu + 1, "により") || (ueq(j, tu + 1, "に") && ubase(j, tu + 2, "よる"))) &&
             subj >= 0 && subj != src)
             dst = subj;
-        if (head >= 0 && obj_written && dst < 0) {
+        /* in a relative clause (DRAMを手がけるCXMT) the agent is inside the
+         * clause (が) or is the head, never a topic outside it */
+        if (head >= 0 && agent < 0 && obj_written && ja_group_fits(j, head, type, true)) {
+            src = head;
+            rule = "ja.relative";
+        } else if (head >= 0 && obj_written && dst < 0) {
             if (ja_group_fits(j, head, type, true)) {
                 src = head;
                 rule = "ja.relative";
