@@ -17,7 +17,15 @@ void fg_cli_report(const fg_error *err);
 /* Prints "factgraph: <message>" to stderr. */
 void fg_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Loads the default lexicon (unless no_default) and the files; reports a
+ * failure and returns its exit code (FG_EXIT_USAGE for a bad file,
+ * FG_EXIT_FATAL otherwise), or FG_EXIT_OK with *out caller-owned. */
+int fg_cli_load_lexicon(fg_lexicon **out, const char *const *files, size_t nfiles,
+                        bool no_default);
+
 int cmd_build(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

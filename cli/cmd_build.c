@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "inputs.h"
+#include "pipeline.h"
 
 static const char *const build_usage =
     "usage: factgraph build [options] INPUT...\n"
@@ -15,8 +16,9 @@ static const char *const build_usage =
     "Reads articles, extracts typed entities and facts, merges them into one\n"
     "graph, computes centrality and communities, and writes it.\n"
     "\n"
-    "INPUT is a .txt file (UTF-8, first line is the title), a directory (every\n"
-    "*.txt below it, in sorted order), or - for standard input.\n"
+    "INPUT is a .txt file (UTF-8, first line is the title), an HTML page, a JSON\n"
+    "Lines file (one article per line) or a JSON file, each maybe .gz; a directory\n"
+    "(every such file below it except .json, in sorted order); or - for standard input.\n"
     "\n"
     "options:\n"
     "  -f, --format FMT     json, graphml or dot; repeat for several (default json)\n"
@@ -27,7 +29,8 @@ static const char *const build_usage =
     "                       format: id<TAB>type<TAB>alias|alias|...\n"
     "      --no-default-lexicon  use only the --lexicon files\n"
     "      --summary        print a summary (counts by type, top nodes by PageRank)\n"
-    "  -q, --quiet          no summary, only errors\n"
+    FG_PIPELINE_USAGE
+    "  -q, --quiet          no progress, no summaries, only errors\n"
     "  -h, --help           show this help\n"
     "\n"
     "Without -o or --output the JSON goes to standard output.\n"
@@ -44,6 +47,7 @@ struct opts {
     const char *lexicons[32];
     size_t nlexicons;
     bool no_default_lexicon, summary, quiet;
+    struct fg_pipeline_opts pipe;
 };
 
 static int parse(struct opts *o, int argc, char **argv)
@@ -59,13 +63,19 @@ static int parse(struct opts *o, int argc, char **argv)
         {"summary", no_argument, NULL, OPT_SUMMARY},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        FG_PIPELINE_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
-    int c;
+    int c, r;
     fg_error err;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:qhj:", longopts, NULL)) != -1) {
         fg_error_clear(&err);
+        if ((r = fg_pipeline_option(&o->pipe, c, optarg)) != 0) {
+            if (r < 0)
+                return -1;
+            continue;
+        }
         switch (c) {
         case 'f':
             if (o->nformats == MAX_FORMATS) {
@@ -120,6 +130,8 @@ static int parse(struct opts *o, int argc, char **argv)
         fg_cli_errorf("no input; see 'factgraph build --help'");
         return -1;
     }
+    o->pipe.input.lang = o->lang;
+    o->pipe.quiet = o->quiet;
     return 0;
 }
 
@@ -184,35 +196,19 @@ static void summary(FILE *f, const fg_graph *g, size_t ok, size_t failed)
     free(byrank);
 }
 
-/* Extracts one document into the graph. A bad document is reported and
- * skipped; only an out-of-memory or broken-graph error is returned. */
-static fg_status one_document(fg_extractor *ex, fg_graph *g, const char *path, fg_lang lang,
-                              bool *failed)
+/* Adds one document's extraction to the graph (in input order). */
+static fg_status add_document(void *payload, const struct fg_pipeline_result *r, fg_error *err)
 {
-    fg_error err;
-    fg_error_clear(&err);
-    fg_doc *doc = NULL;
-    fg_extraction x;
-    const char *source = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    fg_status st = fg_doc_load_file(&doc, path, lang, &err);
-    if (st == FG_OK)
-        st = fg_extract_doc(ex, doc, &x, &err);
-    if (st == FG_OK)
-        st = fg_graph_add_extraction(g, source, &x, &err);
+    fg_graph *g = payload;
+    fg_status st = fg_graph_add_extraction(g, fg_doc_source(r->doc), r->x, err);
     if (st == FG_OK)
         fg_graph_count_document(g);
-    fg_doc_free(doc);
-    if (st == FG_OK)
-        return FG_OK;
-    fg_error_set_source(&err, source);
-    fg_cli_report(&err);
-    *failed = true;
-    return st == FG_ENOMEM ? st : FG_OK;
+    return st;
 }
 
 int cmd_build(int argc, char **argv)
 {
-    struct opts o = {0};
+    struct opts o = {.pipe = FG_PIPELINE_OPTS_INIT};
     int rc = parse(&o, argc, argv);
     if (rc != 0)
         return rc > 0 ? FG_EXIT_OK : FG_EXIT_USAGE;
@@ -221,25 +217,14 @@ int cmd_build(int argc, char **argv)
     fg_error err;
     fg_error_clear(&err);
     fg_lexicon *lex = NULL;
-    fg_extractor *ex = NULL;
     fg_graph *g = NULL;
     fg_inputs in = {0};
-    size_t ok = 0, failed = 0;
+    struct fg_pipeline_stats stats;
 
-    if (fg_lexicon_new(&lex, &err) != FG_OK ||
-        (!o.no_default_lexicon && fg_lexicon_load_default(lex, &err) != FG_OK)) {
-        fg_cli_report(&err);
-        exit_code = FG_EXIT_FATAL;
+    if ((exit_code = fg_cli_load_lexicon(&lex, o.lexicons, o.nlexicons,
+                                         o.no_default_lexicon)) != FG_EXIT_OK)
         goto out;
-    }
-    for (size_t i = 0; i < o.nlexicons; i++) {
-        if (fg_lexicon_load_file(lex, o.lexicons[i], &err) != FG_OK) {
-            fg_cli_report(&err);
-            exit_code = FG_EXIT_USAGE;
-            goto out;
-        }
-    }
-    if (fg_extractor_new(&ex, lex, &err) != FG_OK || fg_graph_new(&g, &err) != FG_OK) {
+    if (fg_graph_new(&g, &err) != FG_OK) {
         fg_cli_report(&err);
         exit_code = FG_EXIT_FATAL;
         goto out;
@@ -251,17 +236,12 @@ int cmd_build(int argc, char **argv)
             goto out;
         }
     }
-    failed += in.errors;
-    for (size_t i = 0; i < in.count; i++) {
-        bool bad = false;
-        if (one_document(ex, g, in.paths[i], o.lang, &bad) != FG_OK) {
-            fg_cli_errorf("out of memory");
-            exit_code = FG_EXIT_FATAL;
-            goto out;
-        }
-        bad ? failed++ : ok++;
+    if (fg_pipeline_run(&o.pipe, lex, &in, add_document, g, &stats) != FG_OK) {
+        exit_code = FG_EXIT_FATAL;
+        goto out;
     }
-    if (fg_graph_analyze(g, &err) != FG_OK) {
+    /* the canonical order makes -j N, extract + merge and build agree */
+    if (fg_graph_canonicalize(g, &err) != FG_OK || fg_graph_analyze(g, &err) != FG_OK) {
         fg_cli_report(&err);
         exit_code = FG_EXIT_FATAL;
         goto out;
@@ -291,13 +271,12 @@ int cmd_build(int argc, char **argv)
         }
     }
     if (!o.quiet && (o.summary || !data_on_stdout))
-        summary(data_on_stdout ? stderr : stdout, g, ok, failed);
-    if (failed)
+        summary(data_on_stdout ? stderr : stdout, g, stats.documents, stats.failed);
+    if (stats.failed)
         exit_code = FG_EXIT_PARTIAL;
 out:
     fg_inputs_release(&in);
     fg_graph_free(g);
-    fg_extractor_free(ex);
     fg_lexicon_free(lex);
     return exit_code;
 }

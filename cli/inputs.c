@@ -1,5 +1,8 @@
-/* inputs.c - expands INPUT arguments: files, directories (recursive, sorted,
- * *.txt only) and "-" for standard input. */
+/* inputs.c - expands INPUT arguments: files, directories (recursive, in
+ * byte order of the names, so the same tree gives the same order everywhere)
+ * and "-" for standard input. In a directory, only the formats factgraph
+ * reads are taken (see wanted()); a file named on the command line is taken
+ * whatever its name. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -34,6 +37,28 @@ static bool ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* Articles: text, HTML, JSON Lines, each maybe gzip-compressed. Not *.json:
+ * in a tree, a .json file is more often something about the articles than
+ * articles (samples/ keeps gold annotations as *.gold.json; crawls keep
+ * metadata), and each would be reported as a bad input. A .json file of
+ * articles is read when named on the command line. */
+static bool wanted(const char *name)
+{
+    static const char *const exts[] = {".txt", ".html", ".htm", ".jsonl", ".ndjson"};
+    char base[4096];
+    size_t n = strlen(name);
+    if (ends_with(name, ".gz"))
+        n -= 3;
+    if (n >= sizeof(base))
+        return false;
+    memcpy(base, name, n);
+    base[n] = '\0';
+    for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+        if (ends_with(base, exts[i]))
+            return true;
+    return false;
 }
 
 static int walk(fg_inputs *in, const char *dir, int depth)
@@ -73,7 +98,7 @@ static int walk(fg_inputs *in, const char *dir, int depth)
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
             rc = walk(in, p, depth + 1);
-        else if (ends_with(names[i], ".txt"))
+        else if (wanted(names[i]))
             rc = add(in, p);
         free(p);
     }

@@ -11,7 +11,8 @@ typedef struct fg_inputs {
     size_t errors;     /* directories that could not be read (reported) */
 } fg_inputs;
 
-/* Adds a file, "-", or every *.txt below a directory in sorted order.
+/* Adds a file, "-", or every article file below a directory (*.txt, *.html,
+ * *.htm, *.jsonl, *.ndjson, and *.gz of those) in sorted order.
  * Returns -1 when out of memory. */
 int fg_inputs_add(fg_inputs *in, const char *arg);
 void fg_inputs_release(fg_inputs *in);

@@ -14,6 +14,8 @@ struct command {
 static const struct command commands[] = {
     {"build", cmd_build, "extract facts from articles and write the graph"},
     {"explain", cmd_explain, "show, sentence by sentence, the names and facts found and why"},
+    {"extract", cmd_extract, "extract facts from articles into a facts file (the map step)"},
+    {"merge", cmd_merge, "merge facts files into the graph and write it (the reduce step)"},
 };
 
 void fg_cli_report(const fg_error *err)
@@ -31,6 +33,35 @@ void fg_cli_errorf(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+int fg_cli_load_lexicon(fg_lexicon **out, const char *const *files, size_t nfiles,
+                        bool no_default)
+{
+    fg_error err;
+    fg_lexicon *lex = NULL;
+    int code = FG_EXIT_OK;
+
+    fg_error_clear(&err);
+    *out = NULL;
+    if (fg_lexicon_new(&lex, &err) != FG_OK ||
+        (!no_default && fg_lexicon_load_default(lex, &err) != FG_OK)) {
+        code = FG_EXIT_FATAL;
+        goto out;
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        if (fg_lexicon_load_file(lex, files[i], &err) != FG_OK) {
+            code = FG_EXIT_USAGE;
+            goto out;
+        }
+    }
+    *out = lex;
+    lex = NULL;
+out:
+    if (code != FG_EXIT_OK)
+        fg_cli_report(&err);
+    fg_lexicon_free(lex);
+    return code;
 }
 
 static void usage(FILE *f)

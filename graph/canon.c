@@ -238,7 +238,8 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
     /* Nothing fails from here on. */
     for (size_t i = 0; i < nn; i++)
         nodes[i] = g->nodes[nkeys[i].old];
-    memcpy(g->nodes, nodes, nn * sizeof(*nodes));
+    if (nn)
+        memcpy(g->nodes, nodes, nn * sizeof(*nodes));
     for (size_t i = 0; i < nn; i++) {
         struct fg_graph_node *n = &g->nodes[i];
         /* replacing the value of a key that is there does not allocate */
@@ -253,7 +254,8 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
         edges[i].pub.source = ekeys[i].source;
         edges[i].pub.target = ekeys[i].target;
     }
-    memcpy(g->edges, edges, ne * sizeof(*edges));
+    if (ne)
+        memcpy(g->edges, edges, ne * sizeof(*edges));
     for (size_t i = 0; i < ne; i++)
         canonical_statements(&g->edges[i], scratch);
     fg_map_free(g->edge_index);
