@@ -305,6 +305,13 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
         }
         const fg_entity *e = NULL;
         size_t len = fg_lexicon_match_at(lex, s, pos, &e);
+        /* キオクシア|ホールディングス: a company suffix after a known name is the
+         * same name written in full, not a cut inside a longer word */
+        if (len && katakana_cut(s, pos, pos + len) && !katakana_cut(s, pos, pos)) {
+            const fg_cue *suf = fg_rules_cue_at(rules, "orgsuffix", FG_LANG_JA, s, pos + len);
+            if (suf && !is_katakana(cp_at(s, pos + len + suf->word.len)))
+                len += suf->word.len;
+        }
         if (len && !katakana_cut(s, pos, pos + len)) {
             /* "Ampere" after "Ampere Computing": a short form names the entity
              * the text has already introduced, not another one it could mean */

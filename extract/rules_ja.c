@@ -163,8 +163,9 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     for (int u = 0; u < tu; u++)
         if (j->u[u].m < 0 && utok(j, u)->kind == FG_TOK_PARTICLE &&
             (ueq(j, u, "が") || ueq(j, u, "は") || ueq(j, u, "も")) &&
-            !(u > 0 && j->u[u - 1].m < 0 && utok(j, u - 1)->kind == FG_TOK_PARTICLE))
-            has_subject = true; /* では, には: a contrasted place or time, no subject */
+            !(u > 0 && j->u[u - 1].m < 0 && utok(j, u - 1)->kind == FG_TOK_PARTICLE) &&
+            !(u > 0 && j->u[u - 1].m < 0 && ja_trigger_at(j, j->u[u - 1].t0)))
+            has_subject = true; /* では: a contrasted place; 実態調査も: an event, no subject */
     bool topic_named = false;
     for (int gi = 0; gi < j->ng && j->topic_group >= 0; gi++)
         for (int m = j->g[gi].first; gi != j->topic_group && m <= j->g[gi].last; m++)
@@ -220,7 +221,13 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         int nx = skip_predicate(j, tu + 1);
         bool rel = nx < j->nu && (j->u[nx].m >= 0 || utok(j, nx)->kind == FG_TOK_NOUN ||
                                   is_open_bracket(j, nx));
-        if (rel && src >= 0 && tu - j->g[src].role_unit > 3)
+        int content = 0;
+        for (int u = src >= 0 ? j->g[src].role_unit + 1 : tu; u < tu; u++)
+            if (j->u[u].m >= 0 || (utok(j, u)->kind != FG_TOK_NUMBER && !ueq(j, u, "約") &&
+                                   !ueq(j, u, "億") && !ueq(j, u, "ドル") && !ueq(j, u, "円") &&
+                                   !ueq(j, u, "で") && !ueq(j, u, "万")))
+                content++;
+        if (rel && src >= 0 && content > 3)
             src = -1;
         /* 〜が使われた with no agent: the one the text is about did it */
         int next = skip_predicate(j, tu + 1);
@@ -262,6 +269,13 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
     } else if (tr->frame == FG_FRAME_SYM) {
         int a = subj >= 0 ? subj : mo;
         int b = with >= 0 ? with : dat;
+        /* AやBと競合するYMTCは: the head of the relative clause competes */
+        int hd = skip_predicate(j, tu + 1);
+        if (a < 0 && b >= 0 && uis_mention(j, hd) && j->group_of_m[j->u[hd].m] != b)
+            a = j->group_of_m[j->u[hd].m];
+        /* マイクロソフトとオープンAIの提携: the pair modifies the event noun */
+        if (a < 0 && b < 0 && notrig >= 0 && j->g[notrig].last > j->g[notrig].first)
+            a = notrig;
         rule = "ja.symmetric";
         if (b < 0 && a >= 0 && j->g[a].last > j->g[a].first) {
             for (int x = j->g[a].first; x <= j->g[a].last; x++)

@@ -49,7 +49,7 @@ static bool is_head_noun(const ja *j, int u)
 static int skip_heads(const ja *j, int u)
 {
     for (int guard = 0; u < j->nu && guard < 16; guard++) {
-        if (is_head_noun(j, u) || is_close_bracket(j, u)) {
+        if (is_head_noun(j, u) || is_close_bracket(j, u) || ueq(j, u, ")")) {
             u++;
         } else if (ueq(j, u, "の") && is_head_noun(j, u + 1)) {
             u += 2;
@@ -188,6 +188,13 @@ static bool is_case_particle(role r)
            r == R_BY || r == R_FROM || r == R_WITH || r == R_DE;
 }
 
+/* A number and a counter (3社, 2カ国) right before unit ru, after の. */
+static bool counter_before(const ja *j, int ru)
+{
+    return ru >= 3 && ueq(j, ru - 3, "の") && utok(j, ru - 2)->kind == FG_TOK_NUMBER &&
+           (ueq(j, ru - 1, "社") || ueq(j, ru - 1, "カ国") || ueq(j, ru - 1, "か国"));
+}
+
 /* Follows "Aのような競合他社が" / "AやBなどの企業は" / "Aの高性能GPUを" to the
  * particle of the phrase the group belongs to. A trigger noun on the way
  * makes the group its modifier (米国の規制: the regulation's agent). */
@@ -220,6 +227,9 @@ static role follow_phrase(ja *j, group *g, int from)
         role r = classify(j, u, &ru);
         if (is_case_particle(r)) {
             g->role_unit = ru;
+            /* A、B、Cの3社は: a counter after the list is the list itself */
+            if (g->r == R_NO && (r == R_GA || r == R_WA) && counter_before(j, ru))
+                return r;
             /* 中国の企業が: a modifier of the subject is not the agent; nor is
              * スウェーデンのエリクソンなど大手に the recipient */
             const char *gt = j->c->m[g->first].type;
