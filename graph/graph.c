@@ -475,6 +475,93 @@ static fg_status add_fact(fg_graph *g, fg_map *sentences, const char *doc, const
     return FG_OK;
 }
 
+/* ---- copies (select.c) --------------------------------------------------- */
+
+fg_status fg_graph_copy_node(size_t *out, fg_graph *g, const fg_node *n, fg_error *err)
+{
+    fg_status st;
+    size_t i = 0;
+
+    assert(fg_graph_node_find(g, n->id) == (size_t)-1);
+    if ((st = ensure_node(&i, g, n->id, n->type, err)) != FG_OK)
+        return st;
+    fg_node *c = &g->nodes[i].pub;
+    if (n->label && strcmp(n->label, n->id) != 0 &&
+        (st = intern_cstr(&c->label, g, n->label, err)) != FG_OK)
+        return st;
+    for (size_t k = 0; k < n->mention_count; k++) {
+        if ((st = add_surface(g, i, fg_str_cstr(n->mentions[k]), err)) != FG_OK)
+            return st;
+    }
+    c->doc_count = n->doc_count;
+    c->degree = n->degree;
+    c->in_degree = n->in_degree;
+    c->out_degree = n->out_degree;
+    c->pagerank = n->pagerank;
+    c->betweenness = n->betweenness;
+    c->community = n->community;
+    *out = i;
+    return FG_OK;
+}
+
+/* Sentences repeat across the edges of one document; interning them keeps one
+ * copy per distinct sentence in the (small) selected graph. */
+static fg_status copy_evidence(fg_evidence *out, fg_graph *g, const fg_evidence *ev,
+                               fg_error *err)
+{
+    fg_status st;
+    fg_evidence c = *ev;
+
+    if ((st = intern_or_empty(&c.doc, g, ev->doc, err)) != FG_OK ||
+        (st = intern_or_empty(&c.text, g, ev->text, err)) != FG_OK ||
+        (st = intern_or_empty(&c.trigger, g, ev->trigger, err)) != FG_OK ||
+        (st = intern_or_empty(&c.rule, g, ev->rule, err)) != FG_OK)
+        return st;
+    *out = c;
+    return FG_OK;
+}
+
+fg_status fg_graph_copy_edge(fg_graph *g, size_t src, size_t dst, const fg_edge *e,
+                             fg_error *err)
+{
+    fg_status st;
+    fg_edge a = {0};
+    size_t i = 0;
+
+    assert(src < g->node_count && dst < g->node_count && e->evidence_count >= 1);
+    if ((st = intern_cstr(&a.type, g, e->type, err)) != FG_OK ||
+        (st = intern_cstr(&a.status, g, e->status, err)) != FG_OK ||
+        (st = intern_cstr(&a.currency, g, e->currency, err)) != FG_OK ||
+        (st = intern_cstr(&a.date, g, e->date, err)) != FG_OK ||
+        (st = intern_cstr(&a.date_norm, g, e->date_norm, err)) != FG_OK)
+        return st;
+    if ((st = ensure_edge(&i, g, src, dst, a.type, err)) != FG_OK)
+        return st;
+    struct fg_graph_edge *edge = &g->edges[i];
+    assert(edge->pub.evidence_count == 0);
+    fg_evidence *ev = grow(edge->evidence, &edge->evidence_cap, e->evidence_count,
+                           sizeof(*ev), 1);
+    if (!ev)
+        return oom(err);
+    edge->evidence = ev;
+    edge->pub.evidence = ev;
+    for (size_t k = 0; k < e->evidence_count; k++) {
+        if ((st = copy_evidence(&ev[k], g, &e->evidence[k], err)) != FG_OK)
+            return st;
+    }
+    edge->pub.evidence_count = e->evidence_count;
+    edge->pub.weight = e->weight;
+    edge->pub.status = a.status;
+    edge->pub.has_amount = e->has_amount;
+    edge->pub.amount = e->amount;
+    edge->pub.currency = a.currency;
+    edge->pub.has_quantity = e->has_quantity;
+    edge->pub.quantity = e->quantity;
+    edge->pub.date = a.date;
+    edge->pub.date_norm = a.date_norm;
+    return FG_OK;
+}
+
 /* ---- public API --------------------------------------------------------- */
 
 fg_status fg_graph_add_extraction(fg_graph *g, const char *doc, const fg_extraction *x,

@@ -80,4 +80,18 @@ struct fg_graph {
     uint64_t adds;            /* fg_graph_add_extraction() calls, for doc_count */
 };
 
+/* Copying into another graph, for select.c (fg_graph_new_subgraph). Both copy
+ * every string into g's storage, so the copy never points into the source.
+ * After a failure g may hold an edge without evidence: the caller frees g.
+ *
+ * Appends a copy of n (id, label, type, mentions, document count and the
+ * analysis results, which are kept as they are, not recomputed) and sets *out
+ * to its index. n->id must not be in g yet. Errors: FG_ENOMEM. */
+fg_status fg_graph_copy_node(size_t *out, fg_graph *g, const fg_node *n, fg_error *err);
+/* Appends a copy of e (type, weight, status, amount, quantity, dates and every
+ * evidence record) from node src to node dst, indices into g. The edge
+ * (src, dst, e->type) must not be in g yet. Errors: FG_ENOMEM. */
+fg_status fg_graph_copy_edge(fg_graph *g, size_t src, size_t dst, const fg_edge *e,
+                             fg_error *err);
+
 #endif
