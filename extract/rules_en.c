@@ -155,7 +155,9 @@ static bool joined(const en *e, int x)
     int a = e->tok_end_m[x], b = e->tok_of_m[x + 1];
     bool j = b - a == 1 && (weq(e, a, ",") || weq(e, a, "and") || weq(e, a, "or"));
     j = j || (b - a == 2 && weq(e, a, ",") && weq(e, a + 1, "and"));
-    return j && same_kind(e->c->m[x].type, e->c->m[x + 1].type);
+    /* a reference ("the chipmaker") is never one item of a list */
+    return j && same_kind(e->c->m[x].type, e->c->m[x + 1].type) && !e->c->m[x].coref &&
+           !e->c->m[x + 1].coref;
 }
 
 /* The group of mentions joined in a list that contains mention m: its first
@@ -337,9 +339,14 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
         if (m >= 0) {
             int next = e->tok_end_m[m];
             bool possessor = next < (int)e->c->ntok && weq(e, next, "'s");
-            /* "Intel's NAND flash business": a business, not the product */
+            /* "Intel's NAND flash business": a business, not the product;
+             * "the Xi'an plant": a place naming a facility, not a recipient */
+            const char *mt = e->c->m[m].type;
             if (next < (int)e->c->ntok &&
-                fg_rules_cue_eq(e->c->rules, "unitword", FG_LANG_EN, word(e, next))) {
+                ((fg_rules_cue_eq(e->c->rules, "unitword", FG_LANG_EN, word(e, next)) &&
+                  (strcmp(mt, "chip") == 0 || strcmp(mt, "model") == 0)) ||
+                 (fg_rules_cue_eq(e->c->rules, "facility", FG_LANG_EN, word(e, next)) &&
+                  (strcmp(mt, "place") == 0 || strcmp(mt, "government") == 0)))) {
                 k = next - 1;
                 continue;
             }
@@ -511,6 +518,18 @@ static fg_status verbs(en *e, fg_error *err)
                 dst = e->mention_at_tok[k];
             else
                 dst = -1;
+            /* "Ampere Computing, the maker of Arm-based chips, was founded by":
+             * a passive with its auxiliary has the clause's subject as patient */
+            bool with_aux = t > 0 && (weq(e, t - 1, "was") || weq(e, t - 1, "were") ||
+                                      weq(e, t - 1, "been") || weq(e, t - 1, "is"));
+            if (dst < 0 && with_aux && !rev) {
+                int first = -1;
+                for (size_t q = 0; q < c->nm && first < 0; q++)
+                    if (e->tok_of_m[q] < t && !(e->tok_of_m[q] > 0 && is_prep(e, e->tok_of_m[q] - 1)))
+                        first = (int)q;
+                if (first >= 0 && fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[first].type, NULL))
+                    dst = first;
+            }
             if (dst < 0) {
                 for (int q = t - 1; q >= 0 && dst < 0; q--) {
                     if (weq(e, q, ".") || weq(e, q, ";"))
