@@ -169,62 +169,6 @@ fg_status fg_graph_new_subgraph(fg_graph **out, const fg_graph *g, const fg_sele
  * Time complexity: O(V + total mentions). */
 size_t fg_graph_node_find_name(const fg_graph *g, const char *name, size_t *matches);
 
-/* ---- selection ------------------------------------------------------------ */
-
-/* What to keep of a graph before writing it (fg_graph_new_subgraph). A zeroed
- * struct keeps everything:  fg_selection sel = FG_SELECTION_INIT;
- * The lists are borrowed for the call; each holds *_count NUL-terminated
- * strings, compared exactly. The steps run in this order:
- *   1. edge filters: an edge stays when its type is in edge_types (if any),
- *      its weight >= min_weight, and its status is in statuses (if any; the
- *      word "stated" stands for a plain fact, one without a status);
- *   2. when any edge filter is set, a node left without an edge is dropped:
- *      "the bans" means the bans and who they involve;
- *   3. node filter: a node stays when its type is in types (if any);
- *   4. ego: only nodes within depth steps of node ego, following the edges
- *      kept so far in either direction through nodes kept so far;
- *   5. top: only the top nodes by PageRank (ties: first seen), 0 = no limit.
- * The ego node survives steps 2, 3 and 5 (it counts towards top). An edge
- * stays when it passed step 1 and both its ends stayed. */
-typedef struct fg_selection {
-    const char *const *edge_types;
-    size_t edge_type_count;
-    long min_weight;
-    const char *const *statuses;
-    size_t status_count;
-    const char *const *types;
-    size_t type_count;
-    bool has_ego;
-    size_t ego;              /* node index in the graph being selected from */
-    size_t depth;
-    size_t top;
-} fg_selection;
-
-#define FG_SELECTION_INIT {NULL, 0, 0, NULL, 0, NULL, 0, false, 0, 0, 0}
-
-/* True if sel keeps everything (no filter set). */
-bool fg_selection_is_empty(const fg_selection *sel);
-
-/* A new graph holding the part of g that sel keeps, in g's order. Nodes keep
- * the analysis results of the full graph (degree, PageRank, community...):
- * they describe an entity's place among all the facts, and a diagram of a
- * neighbourhood should not rank its nodes differently from the whole. The
- * document count is g's. Every string is copied, so g may be freed first.
- * Caller owns *out; free with fg_graph_free(). Errors: FG_ENOMEM, FG_EINVAL
- * (sel->ego is not a node of g).
- * Time complexity: O(V log V + E). */
-fg_status fg_graph_new_subgraph(fg_graph **out, const fg_graph *g, const fg_selection *sel,
-                                fg_error *err);
-
-/* The node that name names, for options such as --ego: its id, its label or
- * one of its mentions, compared first exactly and then ignoring ASCII case.
- * Among several nodes matched at the same level, the one with the highest
- * PageRank. *matches (may be NULL) receives how many nodes matched at that
- * level, so a caller can say that a name was ambiguous. Returns the node's
- * index, or (size_t)-1 when nothing matches.
- * Time complexity: O(V + total mentions). */
-size_t fg_graph_node_find_name(const fg_graph *g, const char *name, size_t *matches);
-
 #ifdef __cplusplus
 }
 #endif
