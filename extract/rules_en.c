@@ -589,6 +589,7 @@ static fg_status verbs(en *e, fg_error *err)
                     if (weq(e, q, "round") || weq(e, q, "rounds"))
                         dst = topic_mention(e, tr->type);
                 rule = "en.round";
+            } else if (tr->frame == FG_FRAME_LIST) {
                 /* added Sugon to the Entity List: the name between the verb and "to" */
                 dst = -1;
                 int k = t - 1;
