@@ -279,7 +279,7 @@ static int subject_before(const en *e, int t, const char *type)
 /* Verbs of saying end the clause an object can be found in. */
 static bool is_reporting(const en *e, int t)
 {
-    static const char *const verbs[] = {"said", "says", "say", "told", "added", "noted",
+    static const char *const verbs[] = {"said", "says", "say", "told", "noted",
                                         "according", "wrote", "reported"};
     for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
         if (weq(e, t, verbs[i]))
