@@ -40,13 +40,20 @@ static bool katakana_cut(fg_str s, size_t start, size_t end)
            (is_katakana(cp_before(s, end)) && is_katakana(cp_at(s, end)));
 }
 
-void fg_recent_note(fg_recent *r, const char *id, const char *type)
+static bool ends_with_str(fg_str s, fg_str suffix)
+{
+    return s.ptr && s.len >= suffix.len && memcmp(s.ptr + s.len - suffix.len, suffix.ptr, suffix.len) == 0;
+}
+
+void fg_recent_note(fg_recent *r, const char *id, const char *type, fg_str surface)
 {
     /* keep the newest at the end; drop an older entry for the same id */
     size_t count = 0;
+    fg_str before = FG_STR_NULL;
     for (size_t i = 0; i < r->count; i++) {
         if (strcmp(r->items[i].id, id) == 0) {
             count = r->items[i].count;
+            before = r->items[i].surface;
             memmove(&r->items[i], &r->items[i + 1], (r->count - i - 1) * sizeof(r->items[0]));
             r->count--;
             break;
@@ -60,6 +67,8 @@ void fg_recent_note(fg_recent *r, const char *id, const char *type)
     r->items[r->count].type = type;
     r->items[r->count].sentence = r->sentence;
     r->items[r->count].count = count + 1;
+    r->items[r->count].surface = surface;
+    r->items[r->count].surface2 = before;
     r->count++;
 }
 
@@ -273,9 +282,28 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 pos += cue->word.len;
                 continue;
             }
+            /* 同総局, 同委員会: the office the word names, by how it was written
+             * (国家市場監督管理総局), before any other of the type */
+            if (lang == FG_LANG_JA && want == 1 && fg_str_starts_with(cue->word, "同") &&
+                cue->word.len > 3) {
+                fg_str suffix = fg_str_make(cue->word.ptr + 3, cue->word.len - 3);
+                const struct fg_recent_item *named = NULL;
+                for (size_t q = recent->count; q-- > 0 && !named;)
+                    if (strcmp(recent->items[q].type, type) == 0 &&
+                        (ends_with_str(recent->items[q].surface, suffix) ||
+                         ends_with_str(recent->items[q].surface2, suffix)))
+                        named = &recent->items[q];
+                if (named) {
+                    fg_smention v = {pos, pos + cue->word.len, named->id, named->type, "coref", true};
+                    st = fg_smentions_push(a, &m, &n, &cap, v, err);
+                    pos += cue->word.len;
+                    continue;
+                }
+            }
             for (int k = 0; k < want; k++) {
                 const struct fg_recent_item *it = recent_find(recent, type, k);
-                struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0, 0};
+                struct fg_recent_item t = {use_topic ? topic->id : NULL, use_topic ? topic->type : NULL, 0, 0,
+                                           FG_STR_NULL, FG_STR_NULL};
                 if (use_topic)
                     it = &t;
                 if (!it)
@@ -297,7 +325,7 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 if (e && ln <= ab->word.len) {
                     fg_smention v = {pos, pos + ab->word.len, e->id, e->type, "abbrev", false};
                     st = fg_smentions_push(a, &m, &n, &cap, v, err);
-                    fg_recent_note(recent, e->id, e->type);
+                    fg_recent_note(recent, e->id, e->type, fg_str_make(s.ptr + pos, ab->word.len));
                     pos += ab->word.len;
                     continue;
                 }
@@ -331,7 +359,7 @@ fg_status fg_mentions_find(const fg_rules *rules, const fg_lexicon *lex, fg_rece
                 topic->last_seen = recent->sentence;
             fg_smention v = {pos, pos + len, e->id, e->type, "lexicon", false};
             st = fg_smentions_push(a, &m, &n, &cap, v, err);
-            fg_recent_note(recent, e->id, e->type);
+            fg_recent_note(recent, e->id, e->type, fg_str_make(s.ptr + pos, len));
             pos += len;
             continue;
         }

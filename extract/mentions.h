@@ -14,12 +14,14 @@ typedef struct fg_recent {
         const char *id, *type;
         size_t sentence;
         size_t count;  /* mentions so far: how central the entity is */
+        fg_str surface; /* as last written (borrowed from the document) */
+        fg_str surface2; /* as written before that (国家市場監督管理総局(SAMR)) */
     } items[FG_RECENT_MAX];
     size_t count;
     size_t sentence;   /* the sentence being read, stamped on new items */
 } fg_recent;
 
-void fg_recent_note(fg_recent *r, const char *id, const char *type);
+void fg_recent_note(fg_recent *r, const char *id, const char *type, fg_str surface);
 
 /* Appends v to the arena-grown array *m of *n mentions (capacity *cap);
  * past FG_MAX_MENTIONS_PER_SENTENCE further mentions are dropped. */

@@ -263,7 +263,7 @@ static fg_status names_ja(const fg_rules *r, fg_recent *recent, fg_arena *a, fg_
                         (*m)[*n - 1].id = full;
                 }
                 if (*n > before && recent)
-                    fg_recent_note(recent, (*m)[*n - 1].id, "person");
+                    fg_recent_note(recent, (*m)[*n - 1].id, "person", fg_str_make(text.ptr + (*m)[*n - 1].start, (*m)[*n - 1].end - (*m)[*n - 1].start));
             }
         } else if (cue && strcmp(cue->value, "company") == 0) {
             /* テンストレント社: a katakana or Latin name before 社 */

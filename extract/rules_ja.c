@@ -57,7 +57,7 @@ static bool clause_break(const ja *j, int u0, int u1)
         const fg_token *k = utok(j, u);
         if (k->kind == FG_TOK_VERB && strcmp(k->sub, "自立") == 0 &&
             !ubase(j, u, "含む") && !ubase(j, u, "いう") && !ubase(j, u, "よる") &&
-            !ubase(j, u, "対する") && !ubase(j, u, "はじめ"))
+            !ubase(j, u, "対する") && !ubase(j, u, "はじめ") && !ubase(j, u, "巡る"))
             return true;
         if (ueq(j, u, "。"))
             return true;
@@ -290,8 +290,19 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         src = a;
         dst = b;
     } else {
-        /* トヨタなど8社の出資: the modifier of the trigger noun is its agent */
-        src = notrig >= 0 && ja_group_fits(j, notrig, type, true) ? notrig : subj;
+        /* トヨタなど8社の出資: the modifier of the trigger noun is its agent; with
+         * エヌビディアによるメラノックスの買収 the による one is, the の one the object */
+        int byno = -1, nono = -1;
+        for (int gi = 0; gi < j->ng; gi++)
+            if (j->g[gi].trig_unit == tu && j->g[gi].u_last >= 0)
+                *(j->g[gi].by_agent ? &byno : &nono) = gi;
+        if (byno >= 0 && ja_group_fits(j, byno, type, true)) {
+            src = byno;
+            if (nono >= 0)
+                notrig = nono;
+        } else {
+            src = notrig >= 0 && ja_group_fits(j, notrig, type, true) ? notrig : subj;
+        }
         if (src < 0 && mo >= 0 && (obj >= 0 || target >= 0 || dat >= 0))
             src = mo;
         if (tr->frame == FG_FRAME_DAT) {
@@ -300,6 +311,16 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         } else if (tr->frame == FG_FRAME_FROM) {
             dst = from >= 0 ? from : dat; /* 中国から売り上げ / 中国向け売上高 */
         } else {
+            /* XによるYの買収を審査: a regulator examines the acquirer */
+            for (int gi = 0; gi < j->ng && (obj >= 0 || target >= 0); gi++)
+                if (j->g[gi].by_agent && j->g[gi].trig_unit >= 0 && j->g[gi].trig_unit < tu &&
+                    (j->g[gi].r == R_WO || j->g[gi].r == R_TARGET) && ja_group_fits(j, gi, type, false) &&
+                    gi != src) {
+                    if (obj >= 0 && j->g[gi].r == R_WO)
+                        obj = gi;
+                    else if (target >= 0 && j->g[gi].r == R_TARGET)
+                        target = gi;
+                }
             dst = (notrig >= 0 && notrig != src && ja_group_fits(j, notrig, type, false)) ? notrig
                 : ja_group_fits(j, obj, type, false) ? obj
                 : ja_group_fits(j, target, type, false) ? target

@@ -14,7 +14,7 @@
 
 typedef enum role {
     R_NONE, R_GA, R_WA, R_MO, R_WO, R_DAT, R_DATNO, R_TARGET, R_BY, R_FROM, R_WITH,
-    R_COORD, R_NO, R_NOM, R_NOTRIG, R_DE, R_EXT
+    R_COORD, R_NO, R_NOM, R_NOTRIG, R_DE, R_EXT, R_BYNO
 } role;
 
 typedef struct unit {
@@ -30,6 +30,7 @@ typedef struct group {
     int trig_unit;      /* R_NOTRIG: the trigger noun it modifies */
     bool competitors;   /* AやBのような競合: rivals of the sentence's subject */
     bool phrase_topic;  /* its noun phrase is the topic or subject (H20の輸出は) */
+    bool by_agent;      /* Xによる<event>: the agent of the event noun it modifies */
 } group;
 
 typedef struct ja {

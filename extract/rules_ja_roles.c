@@ -82,6 +82,14 @@ static bool same_kind(const ja *j, int ua, int ub)
     return strcmp(a, b) == 0 || (ca && cb);
 }
 
+/* "による" right before a noun or a name modifies it (Xによる買収), unlike the
+ * adverbial "によって"/"により" of a passive. */
+static bool attributive(const ja *j, int u)
+{
+    return u < j->nu && (j->u[u].m >= 0 || utok(j, u)->kind == FG_TOK_NOUN ||
+                         utok(j, u)->kind == FG_TOK_PREFIX);
+}
+
 static role classify(const ja *j, int u, int *role_unit)
 {
     *role_unit = u;
@@ -139,6 +147,9 @@ static role classify(const ja *j, int u, int *role_unit)
     if (fg_str_eq_cstr(s, "が")) return R_GA;
     if (fg_str_eq_cstr(s, "は")) return R_WA;
     if (fg_str_eq_cstr(s, "も")) return R_MO;
+    if (fg_str_eq_cstr(s, "を") && (ubase(j, u + 1, "巡る") || ueq(j, u + 1, "めぐっ") ||
+                                     ueq(j, u + 1, "巡っ") || ueq(j, u + 1, "巡り")))
+        return R_TARGET; /* 買収を巡って調査: what the probe is about */
     if (fg_str_eq_cstr(s, "を")) {
         if (ubase(j, u + 1, "含む") || ubase(j, u + 1, "はじめ") || ubase(j, u + 1, "始め"))
             return R_EXT;
@@ -148,13 +159,15 @@ static role classify(const ja *j, int u, int *role_unit)
         if (ubase(j, u + 1, "対する") || ueq(j, u + 1, "対し"))
             return R_TARGET;
         if (ubase(j, u + 1, "よる"))
-            return R_BY;
+            return attributive(j, u + 2) ? R_BYNO : R_BY;
         if (ueq(j, u + 1, "とって") || ueq(j, u + 1, "おい") || ueq(j, u + 1, "よれ"))
             return R_NONE;
         if (ueq(j, u + 1, "向け"))
             return R_DAT;
         return R_DAT;
     }
+    if (fg_str_eq_cstr(s, "による") && attributive(j, u + 1))
+        return R_BYNO; /* エヌビディアによる買収: the event's agent */
     if (fg_str_eq_cstr(s, "による") || fg_str_eq_cstr(s, "により") || fg_str_eq_cstr(s, "によって"))
         return R_BY;
     if (fg_str_eq_cstr(s, "へ"))
@@ -203,8 +216,9 @@ static role follow_phrase(ja *j, group *g, int from)
     for (int u = from; u < j->nu && u - from < 24; u++) {
         if (j->u[u].m >= 0) {
             int mi = j->u[u].m;
-            if (j->mrole[mi] == R_DATNO || j->mrole[mi] == R_NO)
-                continue; /* H800の中国への輸出 */
+            if (j->mrole[mi] == R_DATNO || j->mrole[mi] == R_NO || j->mrole[mi] == R_NOM)
+                if (g->by_agent || j->mrole[mi] != R_NOM)
+                    continue; /* H800の中国への輸出; エヌビディアによるイスラエルのX */
             if (j->mrole[mi] == R_DAT && ueq(j, j->mrole_unit[mi], "向け"))
                 continue; /* H20の中国向け輸出 */
             /* AやBなどの中国半導体企業は: a name inside the list's head phrase */
@@ -223,6 +237,11 @@ static role follow_phrase(ja *j, group *g, int from)
                 g->trig_unit = u;
             continue;
         }
+        /* 通信半導体メーカー、メラノックスの買収: an industry noun, a comma and
+         * the name it describes stay one phrase */
+        if (ueq(j, u, "、") && k->kind == FG_TOK_SYMBOL && u > from && j->u[u - 1].m < 0 &&
+            utok(j, u - 1)->kind == FG_TOK_NOUN && uis_mention(j, u + 1))
+            continue;
         int ru;
         role r = classify(j, u, &ru);
         if (is_case_particle(r)) {
@@ -360,6 +379,10 @@ fg_status ja_build(ja *j, fg_error *err)
         group *g = &j->g[gi];
         g->r = j->mrole[g->last];
         g->role_unit = j->mrole_unit[g->last];
+        if (g->r == R_BYNO) {
+            g->by_agent = true;
+            g->r = R_NO;
+        }
         if (g->r == R_EXT || g->r == R_NO)
             g->r = follow_phrase(j, g, g->role_unit + 1);
     }
