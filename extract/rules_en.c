@@ -276,6 +276,15 @@ static int subject_before(const en *e, int t, const char *type)
     return -1;
 }
 
+/* Whether a name of mtype can be the target of type, directly or once the
+ * fact is retyped (which makes ChatGPT: a model; launched by the PIF: a
+ * company). */
+static bool fits_dst(const en *e, const char *type, const char *mtype)
+{
+    return fg_rules_sig_ok(e->c->rules, type, NULL, mtype, NULL) ||
+           fg_rules_retype(e->c->rules, type, mtype) != NULL;
+}
+
 /* Verbs of saying end the clause an object can be found in. */
 static bool is_reporting(const en *e, int t)
 {
@@ -357,6 +366,10 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
             int rank = -1;
             bool ok = src_side ? fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL)
                                : fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, &rank);
+            if (!ok && !src_side && fits_dst(e, type, e->c->m[m].type)) {
+                ok = true;
+                rank = 50; /* after anything the type itself takes */
+            }
             if (ok && possessor)
                 rank += 100; /* Nvidia's H20: the product first */
             if (ok && rank < best_rank) {
@@ -527,7 +540,7 @@ static fg_status verbs(en *e, fg_error *err)
                 for (size_t q = 0; q < c->nm && first < 0; q++)
                     if (e->tok_of_m[q] < t && !(e->tok_of_m[q] > 0 && is_prep(e, e->tok_of_m[q] - 1)))
                         first = (int)q;
-                if (first >= 0 && fg_rules_sig_ok(c->rules, tr->type, NULL, c->m[first].type, NULL))
+                if (first >= 0 && fits_dst(e, tr->type, c->m[first].type))
                     dst = first;
             }
             if (dst < 0) {
@@ -907,6 +920,13 @@ static fg_status relnouns(en *e, fg_error *err)
                 bool fits = holder_src ? fg_rules_sig_ok(c->rules, sig->type, NULL, c->m[m].type, NULL)
                                        : fg_rules_sig_ok(c->rules, sig->type, c->m[m].type, NULL, NULL);
                 if (fits && k > t + 1 && (is_prep(e, t + 1) || weq(e, t + 1, "'s"))) {
+                    owner = m;
+                    break;
+                }
+                /* "Solidigm, the unit SK hynix formed": the owner right after a
+                 * unit noun, as the subject of a relative clause */
+                if (fits && k == t + 1 && strcmp(sig->type, "part_of") == 0 &&
+                    !weq(e, e->tok_end_m[m], "'s") && holder_src) {
                     owner = m;
                     break;
                 }
