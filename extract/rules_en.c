@@ -98,7 +98,7 @@ static const fg_trigger *trigger_at(const en *e, int t, int *next)
             fg_str wn = fg_str_make(w0, w1 ? (size_t)(w1 - w0) : tr->word.len - (size_t)(w0 - tr->word.ptr));
             /* "added ... to the Entity List" style phrases may skip a word or two */
             int q = k;
-            while ((size_t)q < c->ntok && q - k < 4 && !fg_str_eq(word(e, q), wn) &&
+            while ((size_t)q < c->ntok && q - k < 6 && !fg_str_eq(word(e, q), wn) &&
                    e->mention_at_tok[q] < 0 && !is_clause_end(e, q) && !weq(e, q, ","))
                 q++;
             if ((size_t)q < c->ntok && fg_str_eq(word(e, q), wn)) {
@@ -573,7 +573,9 @@ static fg_status verbs(en *e, fg_error *err)
                     break;
             }
             if (tr->frame == FG_FRAME_SYM) {
-                dst = object_after(e, next, tr->type, false, false, true);
+                /* "together with X": the trigger already holds the "with" */
+                bool has_with = fg_str_ends_with(tr->word, " with");
+                dst = object_after(e, next, tr->type, false, false, !has_with);
                 rule = "en.symmetric";
                 /* Nvidia and AMD compete: the pair is the subject */
                 int lo, hi;
@@ -827,7 +829,7 @@ static fg_status titles(en *e, fg_error *err)
  * (Anthropic's) and names inside prepositional phrases. */
 static int holder_before(const en *e, int p, const char *type, bool as_src)
 {
-    for (int k = p - 1; k >= 0 && p - k <= 8; k--) {
+    for (int k = p - 1; k >= 0 && p - k <= 14; k--) {
         if (weq(e, k, ".") || weq(e, k, ";") || weq(e, k, "but") || weq(e, k, "that"))
             return -1;
         int m = e->mention_at_tok[k];

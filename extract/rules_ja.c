@@ -271,7 +271,8 @@ static fg_status trigger_facts(ja *j, int tu, const fg_trigger *tr, fg_error *er
         int b = with >= 0 ? with : dat;
         /* AやBと競合するYMTCは: the head of the relative clause competes */
         int hd = skip_predicate(j, tu + 1);
-        if (a < 0 && b >= 0 && uis_mention(j, hd) && j->group_of_m[j->u[hd].m] != b)
+        if ((a < 0 || a == j->topic_group) && b >= 0 && uis_mention(j, hd) &&
+            j->group_of_m[j->u[hd].m] != b)
             a = j->group_of_m[j->u[hd].m];
         /* マイクロソフトとオープンAIの提携: the pair modifies the event noun */
         if (a < 0 && b < 0 && notrig >= 0 && j->g[notrig].last > j->g[notrig].first)
