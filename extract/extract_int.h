@@ -60,6 +60,9 @@ const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang,
  * (data/cues.tsv "retype": manufacturing a model is developing it), or NULL.
  * A part_of result is stated the other way round (the target is the unit). */
 const char *fg_rules_retype(const fg_rules *r, const char *type, const char *dst_type);
+/* A relational-noun cue's edge type (interned) and direction, or NULL when
+ * the cue names no known type. */
+const char *fg_rules_relnoun(const fg_rules *r, const fg_cue *cue, bool *holder_is_src);
 /* The cue of kind whose word equals w exactly, or NULL. */
 const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang, fg_str w);
 

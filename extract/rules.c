@@ -233,3 +233,15 @@ const char *fg_rules_retype(const fg_rules *r, const char *type, const char *dst
     }
     return NULL;
 }
+
+const char *fg_rules_relnoun(const fg_rules *r, const fg_cue *cue, bool *holder_is_src)
+{
+    char type[32];
+    const char *sp = strchr(cue->value, ' ');
+    size_t tl = sp && (size_t)(sp - cue->value) < sizeof(type) ? (size_t)(sp - cue->value) : 0;
+    memcpy(type, cue->value, tl);
+    type[tl] = '\0';
+    *holder_is_src = sp && strcmp(sp + 1, "holder>owner") == 0;
+    const fg_signature *sig = fg_rules_sig(r, type);
+    return sig ? sig->type : NULL;
+}

@@ -866,15 +866,11 @@ static fg_status relnouns(en *e, fg_error *err)
             cue = fg_rules_cue_eq(c->rules, "relnoun", FG_LANG_EN, fg_str_make(w.ptr, w.len - 1));
         if (!cue)
             continue;
-        char type[32];
-        const char *sp = strchr(cue->value, ' ');
-        size_t tl = sp && (size_t)(sp - cue->value) < sizeof(type) ? (size_t)(sp - cue->value) : 0;
-        memcpy(type, cue->value, tl);
-        type[tl] = '\0';
-        const fg_signature *sig = fg_rules_sig(c->rules, type);
+        bool holder_src;
+        const char *rtype = fg_rules_relnoun(c->rules, cue, &holder_src);
+        const fg_signature *sig = rtype ? fg_rules_sig(c->rules, rtype) : NULL;
         if (!sig)
             continue;
-        bool holder_src = sp && strcmp(sp + 1, "holder>owner") == 0;
         int owner = -1, holder = -1;
         /* owner before the noun: "Anthropic's larger rival", "the Grok chatbot developer" */
         for (int k = t - 1; k >= 0 && t - k <= 3 && owner < 0; k--) {

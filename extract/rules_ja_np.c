@@ -209,12 +209,10 @@ fg_status ja_relnouns(ja *j, fg_error *err)
                                             utok(j, u)->start);
         if (!cue)
             continue;
-        char type[32];
-        const char *sp = strchr(cue->value, ' ');
-        size_t tl = sp && (size_t)(sp - cue->value) < sizeof(type) ? (size_t)(sp - cue->value) : 0;
-        memcpy(type, cue->value, tl);
-        type[tl] = '\0';
-        bool holder_is_src = sp && strcmp(sp + 1, "holder>owner") == 0;
+        bool holder_is_src;
+        const char *type = fg_rules_relnoun(c->rules, cue, &holder_is_src);
+        if (!type)
+            continue;
         size_t cend = utok(j, u)->start + cue->word.len;
         int ue = u;
         while (ue + 1 < j->nu && j->u[ue + 1].m < 0 && utok(j, ue + 1)->start < cend)
@@ -261,11 +259,8 @@ fg_status ja_relnouns(ja *j, fg_error *err)
             owner = subj;
         if (holder < 0 || owner < 0 || holder == owner)
             continue;
-        const fg_signature *sig = fg_rules_sig(c->rules, type);
-        if (!sig)
-            continue;
-        fg_status st = ja_emit(j, sig->type, holder_is_src ? holder : owner, holder_is_src ? owner : holder,
-                            utok(j, u)->start, cend, "ja.np.relnoun", err);
+        fg_status st = ja_emit(j, type, holder_is_src ? holder : owner, holder_is_src ? owner : holder,
+                               utok(j, u)->start, cend, "ja.np.relnoun", err);
         if (st != FG_OK)
             return st;
     }
