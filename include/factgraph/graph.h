@@ -104,12 +104,14 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err);
 /* Computes degree, in/out degree, PageRank (damping 0.85, weighted), betweenness
  * (directed, unweighted) and communities (Louvain multi-level on the undirected,
  * weight-summed view) with igraph, storing them in the nodes. Community ids are
- * renumbered by first node seen, so they are stable. Betweenness is exact up to
- * V * E = 4e9 (V nodes, E distinct linked pairs); above that it is estimated
- * from 512 evenly spaced source nodes and scaled by V/512 (Brandes and Pich's
- * pivot sampling, unbiased; see analyze.c). Errors: FG_EDEP (igraph's
- * message), FG_ENOMEM.
- * Time complexity: O(V E) for exact betweenness, O(512 E) estimated; the rest
+ * renumbered by first node seen, so they are stable. Large graphs (see
+ * analyze.c): betweenness is exact up to V * E = 2.5e8 (V nodes, E distinct
+ * linked pairs), and above that estimated from 256 evenly spaced source nodes
+ * and scaled by V/256 (Brandes and Pich's pivot sampling, unbiased);
+ * communities come from Leiden (modularity, two iterations) instead of
+ * Louvain above 100000 linked pairs. Errors: FG_EDEP (igraph's message),
+ * FG_ENOMEM.
+ * Time complexity: O(V E) for exact betweenness, O(256 E) estimated; the rest
  * near-linear. */
 fg_status fg_graph_analyze(fg_graph *g, fg_error *err);
 

@@ -1267,6 +1267,86 @@ static void test_graph_canonicalize_allocation_failures(void **state)
 #endif
 }
 
+/* ---- large graphs: estimated betweenness, Leiden ------------------------- */
+
+/* Adds one fact per pair of node numbers (ids "v<number>"), 1000 a document. */
+static void add_numbered_edges(fg_graph *g, const size_t *pairs, size_t n)
+{
+    enum { PER_DOC = 1000 };
+    static char ids[2 * PER_DOC][16];
+    fg_fact f[PER_DOC];
+    for (size_t i = 0; i < n; i += PER_DOC) {
+        size_t k = 0;
+        for (; k < PER_DOC && i + k < n; k++) {
+            snprintf(ids[2 * k], sizeof(ids[0]), "v%zu", pairs[2 * (i + k)]);
+            snprintf(ids[2 * k + 1], sizeof(ids[0]), "v%zu", pairs[2 * (i + k) + 1]);
+            f[k] = fact(ids[2 * k], "uses", ids[2 * k + 1]);
+        }
+        add_facts(g, "doc", f, k);
+    }
+}
+
+/* A directed cycle of n = 20000 nodes is past the exact-betweenness limit
+ * (V * E = 4e8). Exactly, every node lies on the paths from each of the
+ * other n - 1 sources to the targets behind it: (n-1)(n-2)/2. The estimate
+ * uses every 78th node in id order as a source (v0, v10067, v10137, ...:
+ * "v10" sorts before "v2", so they are not evenly spread along the cycle),
+ * scaled by n/256; summing the sources' dependencies for this layout gives
+ * errors between -2.7% and +3.4%, so every node is within 5%. */
+static void test_graph_analyze_estimated_betweenness(void **state)
+{
+    enum { N = 20000 };
+    size_t *pairs = malloc(2 * N * sizeof(*pairs));
+    assert_non_null(pairs);
+    for (size_t i = 0; i < N; i++) {
+        pairs[2 * i] = i;
+        pairs[2 * i + 1] = (i + 1) % N;
+    }
+    fg_graph *g = new_graph();
+    add_numbered_edges(g, pairs, N);
+    free(pairs);
+    make_canonical(g);
+    analyze(g);
+    double exact = (double)(N - 1) * (N - 2) / 2;
+    for (size_t i = 0; i < N; i++)
+        assert_float_equal(fg_graph_node_get(g, i)->betweenness, exact, 0.05 * exact);
+    assert_pagerank_sums_to_one(g);
+    fg_graph_free(g);
+}
+
+/* Two cliques of 320 nodes (51040 linked pairs each) and one bridge: past
+ * the Louvain limit of 100000 pairs, so Leiden runs, and finds the two
+ * cliques. */
+static void test_graph_analyze_leiden(void **state)
+{
+    enum { K = 320 };
+    size_t n = 0, *pairs = malloc((2 * K * (K - 1) / 2 + 1) * 2 * sizeof(*pairs));
+    assert_non_null(pairs);
+    for (size_t c = 0; c < 2; c++)
+        for (size_t i = 0; i < K; i++)
+            for (size_t j = i + 1; j < K; j++) {
+                pairs[2 * n] = c * K + i;
+                pairs[2 * n + 1] = c * K + j;
+                n++;
+            }
+    pairs[2 * n] = 0;
+    pairs[2 * n + 1] = K;
+    n++;
+    fg_graph *g = new_graph();
+    add_numbered_edges(g, pairs, n);
+    free(pairs);
+    make_canonical(g);
+    analyze(g);
+    char id[16];
+    long c0 = node(g, "v0")->community, c1 = node(g, "v320")->community;
+    assert_true(c0 != c1);
+    for (size_t i = 0; i < 2 * K; i++) {
+        snprintf(id, sizeof(id), "v%zu", i);
+        assert_int_equal(node(g, id)->community, i < K ? c0 : c1);
+    }
+    fg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1291,6 +1371,8 @@ int main(void)
         cmocka_unit_test(test_graph_analyze_stable),
         cmocka_unit_test(test_graph_chain_10k),
         cmocka_unit_test(test_graph_allocation_failures),
+        cmocka_unit_test(test_graph_analyze_estimated_betweenness),
+        cmocka_unit_test(test_graph_analyze_leiden),
         cmocka_unit_test(test_graph_canonical_any_order),
         cmocka_unit_test(test_graph_canonical_content),
         cmocka_unit_test(test_graph_canonical_ties),
