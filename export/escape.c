@@ -12,30 +12,48 @@
 
 /* ---- numbers ---------------------------------------------------------- */
 
-/* Formats with the shortest precision that reads back exactly. Runs in the
- * "C" locale through uselocale(), which is per thread, so neither the caller's
- * setlocale() nor another thread can put a ',' in our numbers. glibc returns a
- * static object for newlocale(LC_ALL_MASK, "C"), so this does not allocate. */
+/* Numbers are written (and, to check them, read back) in the "C" locale
+ * whatever setlocale() says, through uselocale(), which is per thread, so
+ * neither the caller's locale nor another thread can put a ',' in them.
+ * glibc returns a static object for newlocale(LC_ALL_MASK, "C"), so this does
+ * not allocate. */
+struct c_locale {
+    locale_t c, old;
+};
+
+static void c_locale_enter(struct c_locale *l)
+{
+    l->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    l->old = l->c ? uselocale(l->c) : (locale_t)0;
+}
+
+/* out: the number written meanwhile. */
+static void c_locale_leave(struct c_locale *l, char *out)
+{
+    if (l->c) {
+        uselocale(l->old);
+        freelocale(l->c);
+        return;
+    }
+    /* newlocale failed (out of memory): the global locale was used, and its
+     * decimal point is '.' or ',' in every locale glibc ships that anyone
+     * runs this in; fix the comma. */
+    for (char *p = out; *p; p++)
+        if (*p == ',')
+            *p = '.';
+}
+
+/* Formats with the shortest precision that reads back exactly. */
 static void shortest_g(char out[FG_NUM_MAX], double v)
 {
-    locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-    locale_t old = c ? uselocale(c) : (locale_t)0;
+    struct c_locale l;
+    c_locale_enter(&l);
     for (int prec = 15; prec <= 17; prec++) {
         snprintf(out, FG_NUM_MAX, "%.*g", prec, v);
         if (strtod(out, NULL) == v)
             break;
     }
-    if (c) {
-        uselocale(old);
-        freelocale(c);
-    } else {
-        /* newlocale failed (out of memory): the global locale was used, and
-         * its decimal point is '.' or ',' in every locale glibc ships that
-         * anyone runs this in; fix the comma. */
-        for (char *p = out; *p; p++)
-            if (*p == ',')
-                *p = '.';
-    }
+    c_locale_leave(&l, out);
 }
 
 bool fg_fmt_double(char out[FG_NUM_MAX], double v)
@@ -61,9 +79,33 @@ bool fg_fmt_amount(char out[FG_NUM_MAX], double v)
     return fg_fmt_double(out, v);
 }
 
+void fg_fmt_amount_short(char out[FG_NUM_MAX], double v)
+{
+    static const struct {
+        double scale;
+        const char *suffix;
+    } scales[] = {{1e12, " tn"}, {1e9, " bn"}, {1e6, " m"}};
+
+    out[0] = '\0';
+    if (!isfinite(v))
+        return;
+    struct c_locale l;
+    size_t i = 0;
+    c_locale_enter(&l);
+    while (i < sizeof(scales) / sizeof(scales[0]) && fabs(v / scales[i].scale) < 1)
+        i++;
+    if (i < sizeof(scales) / sizeof(scales[0])) {
+        double x = v / scales[i].scale;
+        snprintf(out, FG_NUM_MAX, fabs(x) >= 1000 ? "%.0f%s" : "%.3g%s", x, scales[i].suffix);
+    } else {
+        snprintf(out, FG_NUM_MAX, v == floor(v) ? "%.0f" : "%.3g", v);
+    }
+    c_locale_leave(&l, out);
+}
+
 /* ---- escaping --------------------------------------------------------- */
 
-enum esc_mode { ESC_JSON, ESC_XML_TEXT, ESC_XML_ATTR, ESC_DOT };
+enum esc_mode { ESC_JSON, ESC_XML_TEXT, ESC_XML_ATTR, ESC_DOT, ESC_CSV };
 
 /* The replacement for one ASCII byte in mode, or NULL if it is copied as is.
  * next is the byte after it (0 at the end); tmp receives \u00XX escapes. */
@@ -83,6 +125,8 @@ static const char *ascii_escape(unsigned char c, unsigned char next, enum esc_mo
         /* dot copies labels into SVG, which is XML: same rule as XML. */
         return c < 0x20 ? REPLACEMENT : NULL;
     }
+    if (mode == ESC_CSV) /* RFC 4180: inside quotes only '"' is special */
+        return c == '"' ? "\"\"" : NULL;
     if (mode == ESC_JSON) {
         switch (c) {
         case '"': return "\\\"";
@@ -134,7 +178,7 @@ static fg_status add_escaped(fg_buf *b, const char *s, size_t len, enum esc_mode
             if (n == 0) {
                 n = 1;
                 rep = REPLACEMENT;
-            } else if (mode != ESC_JSON && (cp == 0xFFFE || cp == 0xFFFF)) {
+            } else if (mode != ESC_JSON && mode != ESC_CSV && (cp == 0xFFFE || cp == 0xFFFF)) {
                 rep = REPLACEMENT;
             } else {
                 rep = NULL;
@@ -193,6 +237,49 @@ fg_status fg_xml_add_attr(fg_buf *b, const char *s, size_t len, fg_error *err)
 fg_status fg_dot_add_label(fg_buf *b, const char *s, size_t len, fg_error *err)
 {
     return add_escaped(b, s, len, ESC_DOT, err);
+}
+
+fg_status fg_csv_add_field(fg_buf *b, const char *s, size_t len, fg_error *err)
+{
+    fg_status st;
+    if ((st = fg_buf_addc(b, '"', err)) != FG_OK ||
+        (st = add_escaped(b, s, len, ESC_CSV, err)) != FG_OK)
+        return st;
+    return fg_buf_addc(b, '"', err);
+}
+
+/* ---- evidence summary ------------------------------------------------- */
+
+fg_status fg_evidence_summary(fg_buf *b, const fg_edge *e, fg_error *err)
+{
+    fg_status st;
+    const fg_evidence *ev = e->evidence;
+    size_t len, i = 0, chars = 0;
+
+    if (e->evidence_count == 0)
+        return FG_OK;
+    if ((st = fg_buf_printf(b, err, "%s#%zu: ", ev->doc ? ev->doc : "", ev->sentence)) != FG_OK)
+        return st;
+    len = ev->text ? strlen(ev->text) : 0;
+    while (i < len && chars < FG_SUMMARY_MAX_CHARS) {
+        size_t n = fg_utf8_seqlen((unsigned char)ev->text[i]);
+        char c = ev->text[i];
+        if (n > len - i)
+            n = len - i;
+        if (c == '\n' || c == '\r' || c == '\t')
+            st = fg_buf_addc(b, ' ', err); /* one line */
+        else
+            st = fg_buf_add(b, ev->text + i, n, err);
+        if (st != FG_OK)
+            return st;
+        i += n;
+        chars++;
+    }
+    if (i < len && (st = fg_buf_adds(b, "\xE2\x80\xA6", err)) != FG_OK) /* U+2026 … */
+        return st;
+    if (e->evidence_count > 1)
+        return fg_buf_printf(b, err, " (+%zu more)", e->evidence_count - 1);
+    return FG_OK;
 }
 
 /* ---- output ----------------------------------------------------------- */

@@ -6,10 +6,13 @@
  *   - attr.type only from the schema's six (igraph rejects even "integer");
  *   - node and edge ids are synthetic NMTOKENs (n0.., e0..) and names go in
  *     "label": real names have spaces and quotes, which ids may not;
- *   - key ids never match a Gephi property by accident (d3, d7, size, x, r..)
- *     and only match on purpose: node "label", edge "weight", and the edge key
- *     "e_label" whose attr.name "label" Gephi also matches, so edges show their
- *     type. No key is named "id", which would hide igraph's node ids;
+ *   - key ids never match a Gephi property by accident (d3, d7, x, y..) and
+ *     only match on purpose: node "label"; node "r", "g", "b" (ints, as
+ *     Integer.parseInt wants) and "size", so a Gephi user sees nodes coloured
+ *     by type and sized by PageRank on import (style.c); edge "weight"; and
+ *     the edge key "e_label" whose attr.name "label" Gephi also matches, so
+ *     edges show their type. No key is named "id", which would hide igraph's
+ *     node ids;
  *   - the relation attribute is "relation", not "type": NetworkX would write
  *     an edge "type" into GEXF's directed/undirected slot;
  *   - evidence is structured, and GraphML values are scalars, so it is one
@@ -38,6 +41,10 @@ static const keydef keys[] = {
     {"n_pagerank", "node", "pagerank", "double"},
     {"n_betweenness", "node", "betweenness", "double"},
     {"n_community", "node", "community", "long"},
+    {"r", "node", "r", "int"},
+    {"g", "node", "g", "int"},
+    {"b", "node", "b", "int"},
+    {"size", "node", "size", "double"},
     {"e_label", "edge", "label", "string"},
     {"e_relation", "edge", "relation", "string"},
     {"weight", "edge", "weight", "double"},
@@ -48,7 +55,9 @@ static const keydef keys[] = {
     {"e_date", "edge", "date", "string"},
     {"e_date_normalized", "edge", "date_normalized", "string"},
     {"e_evidence", "edge", "evidence", "string"},
+    {"e_evidence_summary", "edge", "evidence_summary", "string"},
 };
+
 
 /* Mentions are joined into one string: GraphML values are scalars. */
 #define MENTION_SEP " | "
@@ -118,9 +127,12 @@ static fg_status add_mentions(fg_buf *b, const fg_node *n, fg_error *err)
     return fg_buf_adds(b, "</data>\n", err);
 }
 
-static fg_status add_node(fg_buf *b, size_t i, const fg_node *n, fg_error *err)
+static fg_status add_node(fg_buf *b, size_t i, const fg_node *n, double max_pr,
+                          fg_error *err)
 {
     fg_status st;
+    const fg_node_style *sty = fg_node_style_of(n->type);
+    double size = fg_size_of(n->pagerank, max_pr, FG_GEPHI_SIZE_MIN, FG_GEPHI_SIZE_MAX);
     if ((st = fg_buf_printf(b, err, "    <node id=\"n%zu\">\n", i)) != FG_OK ||
         (st = data_str(b, "label", n->label ? n->label : n->id, err)) != FG_OK ||
         (st = data_str(b, "n_type", n->type, err)) != FG_OK ||
@@ -132,7 +144,11 @@ static fg_status add_node(fg_buf *b, size_t i, const fg_node *n, fg_error *err)
         (st = data_long(b, "n_out_degree", n->out_degree, err)) != FG_OK ||
         (st = data_double(b, "n_pagerank", n->pagerank, false, err)) != FG_OK ||
         (st = data_double(b, "n_betweenness", n->betweenness, false, err)) != FG_OK ||
-        (st = data_long(b, "n_community", n->community, err)) != FG_OK)
+        (st = data_long(b, "n_community", n->community, err)) != FG_OK ||
+        (st = data_long(b, "r", sty->r, err)) != FG_OK ||
+        (st = data_long(b, "g", sty->g, err)) != FG_OK ||
+        (st = data_long(b, "b", sty->b, err)) != FG_OK ||
+        (st = data_double(b, "size", size, false, err)) != FG_OK)
         return st;
     return fg_buf_adds(b, "    </node>\n", err);
 }
@@ -159,6 +175,10 @@ static fg_status add_edge(fg_buf *b, fg_buf *tmp, size_t i, const fg_edge *e, fg
         (st = fg_json_add_evidence(tmp, e->evidence, e->evidence_count, err)) != FG_OK ||
         (st = data_str(b, "e_evidence", tmp->ptr, err)) != FG_OK)
         return st;
+    fg_buf_reset(tmp);
+    if ((st = fg_evidence_summary(tmp, e, err)) != FG_OK ||
+        (st = data_str(b, "e_evidence_summary", tmp->ptr, err)) != FG_OK)
+        return st;
     return fg_buf_adds(b, "    </edge>\n", err);
 }
 
@@ -167,6 +187,7 @@ fg_status fg_export_graphml(const fg_graph *g, FILE *out, fg_error *err)
     fg_status st;
     fg_buf b, tmp;
     size_t nn = fg_graph_node_count(g), ne = fg_graph_edge_count(g);
+    double max_pr = fg_max_pagerank(g);
 
     assert(g && out);
     fg_buf_init(&b, 0);
@@ -174,7 +195,7 @@ fg_status fg_export_graphml(const fg_graph *g, FILE *out, fg_error *err)
     if ((st = add_header(&b, err)) != FG_OK)
         goto out;
     for (size_t i = 0; i < nn; i++) {
-        if ((st = add_node(&b, i, fg_graph_node_get(g, i), err)) != FG_OK ||
+        if ((st = add_node(&b, i, fg_graph_node_get(g, i), max_pr, err)) != FG_OK ||
             (st = fg_out_flush(&b, out, err)) != FG_OK)
             goto out;
     }

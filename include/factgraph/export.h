@@ -1,15 +1,28 @@
-/* export.h - one writer per format; each streams the graph to a FILE.
+/* export.h - one writer per format; each writes the graph to a FILE, and all
+ * but the rendered ones stream it, one node or edge at a time.
  *
  * Formats:
- *   json     NetworkX node-link ({"directed","multigraph","graph","nodes","links"});
- *            node_link_graph() loads it as is; link "key" = edge type.
- *   graphml  GraphML 1.0, valid against the published schema; keys declared
- *            per node/edge with types; labels and weights as Gephi expects.
- *   dot      Graphviz DOT written through cgraph; names quoted safely.
+ *   json       NetworkX node-link ({"directed","multigraph","graph","nodes","links"});
+ *              node_link_graph() loads it as is; link "key" = edge type.
+ *   graphml    GraphML, valid against the published schema; keys declared per
+ *              node/edge with types; label, weight and colour (r, g, b) and size
+ *              as Gephi expects them.
+ *   gexf       GEXF 1.3 (Gephi's own format) or 1.2draft (NetworkX < 3.6),
+ *              with viz:color and viz:size; parallel edges of different types
+ *              kept apart (1.3: kind; both: distinct edge ids).
+ *   cytoscape  Cytoscape.js elements JSON ({"data","directed","multigraph",
+ *              "elements":{"nodes","edges"}}), also read by NetworkX's
+ *              cytoscape_graph().
+ *   csv        two tables, nodes and edges, RFC 4180, with the column names
+ *              Gephi's spreadsheet import and Neo4j's LOAD CSV expect.
+ *   dot        Graphviz DOT written through cgraph, styled (shape and colour
+ *              per node type, a legend, labelled edges).
+ *   svg, png   the DOT drawing laid out and rendered in process by Graphviz.
  * Writers escape per format and never emit characters the format forbids. */
 #ifndef FACTGRAPH_EXPORT_H
 #define FACTGRAPH_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include "factgraph/error.h"
 #include "factgraph/graph.h"
@@ -21,28 +34,135 @@ extern "C" {
 typedef enum fg_format {
     FG_FORMAT_JSON = 0,
     FG_FORMAT_GRAPHML = 1,
-    FG_FORMAT_DOT = 2
+    FG_FORMAT_DOT = 2,
+    FG_FORMAT_GEXF = 3,
+    FG_FORMAT_CYTOSCAPE = 4,
+    FG_FORMAT_CSV = 5,
+    FG_FORMAT_SVG = 6,
+    FG_FORMAT_PNG = 7
 } fg_format;
 
-/* Parses "json", "graphml", "dot"; FG_EINVAL otherwise. */
+/* Parses a format name: "json", "graphml", "dot", "gexf", "cytoscape", "csv",
+ * "svg", "png"; FG_EINVAL otherwise. */
 fg_status fg_format_parse(fg_format *out, const char *name, fg_error *err);
-/* "json", "graphml", "dot". Borrowed (static). */
+/* The name fg_format_parse() takes. Borrowed (static). */
 const char *fg_format_name(fg_format fmt);
-/* File extension without the dot: "json", "graphml", "dot". Borrowed (static). */
+/* File extension without the dot: "json", "graphml", "dot", "gexf",
+ * "cyjs" (Cytoscape's own extension), "csv", "svg", "png". Borrowed (static). */
 const char *fg_format_ext(fg_format fmt);
+/* True for svg and png, which are laid out and rendered (and follow the size
+ * policy of fg_export_render_plan()). */
+bool fg_format_is_rendered(fg_format fmt);
 
-/* Writers. g is borrowed; out is borrowed and not closed. Errors: FG_EIO
- * (write failed), FG_ENOMEM, FG_EDEP (cgraph). */
+typedef enum fg_gexf_version {
+    FG_GEXF_1_3 = 0,      /* http://gexf.net/1.3: Gephi 0.9+, NetworkX >= 3.6 */
+    FG_GEXF_1_2DRAFT = 1  /* http://www.gexf.net/1.2draft: NetworkX 2.x to 3.5 */
+} fg_gexf_version;
+
+/* Parses "1.3" or "1.2draft" ("1.2" too); FG_EINVAL otherwise. */
+fg_status fg_gexf_version_parse(fg_gexf_version *out, const char *name, fg_error *err);
+
+typedef enum fg_layout {
+    FG_LAYOUT_AUTO = 0,   /* dot, or sfdp past the size policy's limit */
+    FG_LAYOUT_DOT = 1,    /* layered, left to right: best for small graphs */
+    FG_LAYOUT_NEATO = 2,  /* spring model */
+    FG_LAYOUT_SFDP = 3    /* multiscale force-directed: fast on big graphs */
+} fg_layout;
+
+/* Parses "auto", "dot", "neato", "sfdp"; FG_EINVAL otherwise. */
+fg_status fg_layout_parse(fg_layout *out, const char *name, fg_error *err);
+/* "auto", "dot", "neato", "sfdp". Borrowed (static). */
+const char *fg_layout_name(fg_layout layout);
+
+/* CSV is two tables; fg_export_write() writes the one csv_table names. */
+typedef enum fg_csv_table {
+    FG_CSV_NODES = 0,
+    FG_CSV_EDGES = 1
+} fg_csv_table;
+
+/* Options of the writers that have any. Initialise with FG_EXPORT_OPTS_INIT. */
+typedef struct fg_export_opts {
+    fg_gexf_version gexf_version;
+    fg_layout layout;       /* svg/png; in DOT, a set layout is written as the
+                               graph's "layout" attribute, which dot obeys */
+    fg_csv_table csv_table; /* which table fg_export_write() writes */
+    const char *title;      /* dot/svg/png: a caption above the drawing, or
+                               NULL. Borrowed for the call */
+} fg_export_opts;
+
+#define FG_EXPORT_OPTS_INIT {FG_GEXF_1_3, FG_LAYOUT_AUTO, FG_CSV_NODES, NULL}
+
+/* ---- the size policy of rendered formats ---------------------------------
+ *
+ * dot's layout time grows much faster than the graph: measured with Graphviz
+ * 2.43 on random graphs with two edges per node (bench/render_size.sh),
+ * see the limits below. Past them a drawing is also unreadable, so instead of
+ * letting a user wait blindly the renderer drops edge labels and switches to
+ * sfdp, and fg_export_render_plan() tells the caller so it can say why.
+ * Entities without any fact are not drawn when there are facts: in dot they
+ * would all queue up in the first column, and they say nothing a drawing of
+ * links can show. The counts below are of what is drawn. */
+
+/* dot draws edge labels as extra nodes; past this many edges they are
+ * dropped (with any layout: past it they cover the drawing). */
+#define FG_RENDER_LABEL_MAX_EDGES 150
+/* Past this many edges (or nodes), layout auto uses sfdp instead of dot. */
+#define FG_RENDER_DOT_MAX_EDGES 300
+#define FG_RENDER_DOT_MAX_NODES 200
+
+typedef struct fg_render_plan {
+    fg_layout layout;       /* the engine that will run; never FG_LAYOUT_AUTO */
+    size_t hidden;          /* entities without a fact, not drawn */
+    bool edge_labels;       /* false when dropped for size */
+    bool switched;          /* layout auto chose sfdp for size */
+    bool bounded;           /* dot asked for past its limit: its network simplex
+                               iterations are capped (nslimit), which bounds the
+                               time at some cost in tidiness */
+} fg_render_plan;
+
+/* What rendering g with opts will do. opts may be NULL (defaults). */
+void fg_export_render_plan(fg_render_plan *out, const fg_graph *g, const fg_export_opts *opts);
+
+/* ---- writers ---------------------------------------------------------------
+ * g is borrowed; out is borrowed and not closed. Errors: FG_EIO (write
+ * failed), FG_ENOMEM, FG_EDEP (cgraph, gvc). */
 fg_status fg_export_json(const fg_graph *g, FILE *out, fg_error *err);
 fg_status fg_export_graphml(const fg_graph *g, FILE *out, fg_error *err);
 fg_status fg_export_dot(const fg_graph *g, FILE *out, fg_error *err);
-/* Dispatches on fmt. */
+fg_status fg_export_gexf(const fg_graph *g, fg_gexf_version version, FILE *out, fg_error *err);
+fg_status fg_export_cytoscape(const fg_graph *g, FILE *out, fg_error *err);
+fg_status fg_export_csv(const fg_graph *g, fg_csv_table table, FILE *out, fg_error *err);
+/* Lays out and renders with Graphviz (fmt FG_FORMAT_SVG or FG_FORMAT_PNG),
+ * following fg_export_render_plan(). SVG keeps labels as <text>, so Japanese
+ * stays text (the viewer needs a CJK font, as the renderer did). The drawing
+ * is made in memory and then written: unlike the other writers it does not
+ * stream (see render.c for why). opts may be NULL. Not thread-safe: Graphviz
+ * keeps process-wide state. */
+fg_status fg_export_render(const fg_graph *g, fg_format fmt, const fg_export_opts *opts,
+                           FILE *out, fg_error *err);
+
+/* Dispatches on fmt with default options. */
 fg_status fg_export_write(const fg_graph *g, fg_format fmt, FILE *out, fg_error *err);
+/* Dispatches on fmt. opts may be NULL (defaults). */
+fg_status fg_export_write_opts(const fg_graph *g, fg_format fmt, const fg_export_opts *opts,
+                               FILE *out, fg_error *err);
 
 /* Writes to path atomically: a temporary file in the same directory, flushed
  * and renamed over path only when the writer succeeded; on failure the
- * temporary file is removed and path is untouched. path "-" writes to stdout. */
+ * temporary file is removed and path is untouched. path "-" writes to stdout.
+ * CSV writes both tables, to the two names fg_export_csv_path() gives (both
+ * are written before either is renamed into place); "-" is FG_EINVAL for it. */
 fg_status fg_export_to_path(const fg_graph *g, fg_format fmt, const char *path, fg_error *err);
+/* Same with options; opts may be NULL (defaults). */
+fg_status fg_export_to_path_opts(const fg_graph *g, fg_format fmt, const fg_export_opts *opts,
+                                 const char *path, fg_error *err);
+
+/* The file a CSV table goes to, given the path the user named: a directory
+ * (an existing one, or a path ending in '/') holds nodes.csv and edges.csv;
+ * any other path is a prefix, without its ".csv": "out/g.csv" gives
+ * "out/g.nodes.csv" and "out/g.edges.csv". Caller owns *out; free().
+ * Errors: FG_ENOMEM. */
+fg_status fg_export_csv_path(char **out, const char *path, fg_csv_table table, fg_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
-/* test_export.c - the JSON, GraphML and DOT writers, read back by the
- * libraries real clients use (jansson, libxml2, cgraph), and the atomic write.
+/* test_export.c - the writers (JSON node-link, Cytoscape JSON, GraphML, GEXF,
+ * CSV, DOT, SVG/PNG), read back by the libraries real clients use (jansson,
+ * libxml2, cgraph, a small RFC 4180 reader), and the atomic write.
  *
  * The graph is built through the public graph API from hand-made mentions and
  * facts, with names chosen to break naive writers: quotes, <>, & and a
@@ -168,13 +169,41 @@ static void test_format_names(void **state)
     assert_int_equal(f, FG_FORMAT_GRAPHML);
     assert_int_equal(fg_format_parse(&f, "dot", NULL), FG_OK);
     assert_int_equal(f, FG_FORMAT_DOT);
-    assert_int_equal(fg_format_parse(&f, "gexf", &err), FG_EINVAL);
+    assert_int_equal(fg_format_parse(&f, "gexf", NULL), FG_OK);
+    assert_int_equal(f, FG_FORMAT_GEXF);
+    assert_int_equal(fg_format_parse(&f, "cytoscape", NULL), FG_OK);
+    assert_int_equal(f, FG_FORMAT_CYTOSCAPE);
+    assert_int_equal(fg_format_parse(&f, "csv", NULL), FG_OK);
+    assert_int_equal(f, FG_FORMAT_CSV);
+    assert_int_equal(fg_format_parse(&f, "svg", NULL), FG_OK);
+    assert_int_equal(f, FG_FORMAT_SVG);
+    assert_int_equal(fg_format_parse(&f, "png", NULL), FG_OK);
+    assert_int_equal(f, FG_FORMAT_PNG);
+    assert_int_equal(fg_format_parse(&f, "xml", &err), FG_EINVAL);
     assert_int_equal(err.code, FG_EINVAL);
-    assert_non_null(strstr(err.text, "gexf"));
+    assert_non_null(strstr(err.text, "'xml'"));
     assert_int_equal(fg_format_parse(&f, "JSON", NULL), FG_EINVAL);
     assert_string_equal(fg_format_name(FG_FORMAT_GRAPHML), "graphml");
     assert_string_equal(fg_format_ext(FG_FORMAT_DOT), "dot");
     assert_string_equal(fg_format_ext(FG_FORMAT_JSON), "json");
+    assert_string_equal(fg_format_ext(FG_FORMAT_CYTOSCAPE), "cyjs");
+    assert_string_equal(fg_format_name(FG_FORMAT_CYTOSCAPE), "cytoscape");
+    assert_true(fg_format_is_rendered(FG_FORMAT_PNG));
+    assert_false(fg_format_is_rendered(FG_FORMAT_DOT));
+
+    fg_gexf_version v;
+    assert_int_equal(fg_gexf_version_parse(&v, "1.3", NULL), FG_OK);
+    assert_int_equal(v, FG_GEXF_1_3);
+    assert_int_equal(fg_gexf_version_parse(&v, "1.2draft", NULL), FG_OK);
+    assert_int_equal(v, FG_GEXF_1_2DRAFT);
+    assert_int_equal(fg_gexf_version_parse(&v, "1.1", NULL), FG_EINVAL);
+    fg_layout l;
+    assert_int_equal(fg_layout_parse(&l, "sfdp", NULL), FG_OK);
+    assert_int_equal(l, FG_LAYOUT_SFDP);
+    assert_int_equal(fg_layout_parse(&l, "neato", NULL), FG_OK);
+    assert_int_equal(l, FG_LAYOUT_NEATO);
+    assert_int_equal(fg_layout_parse(&l, "circo", NULL), FG_EINVAL);
+    assert_string_equal(fg_layout_name(FG_LAYOUT_DOT), "dot");
 }
 
 static void test_fmt_double(void **state)
@@ -550,7 +579,7 @@ static void test_graphml(void **state)
         }
     }
     assert_int_equal(ngraphs, 1);
-    assert_int_equal(nkeys, 20);
+    assert_int_equal(nkeys, 25);
     char *ed = attr(graph, "edgedefault");
     assert_string_equal(ed, "directed");
     xmlFree(ed);
@@ -573,6 +602,16 @@ static void test_graphml(void **state)
     assert_data(nv, "n_mentions", "NVIDIA | エヌビディア");
     assert_data(nv, "n_documents", "2");
     assert_data(nv, "n_degree", "4");
+    /* Gephi's colour: company blue (style.c), bare integers */
+    assert_data(nv, "r", "78");
+    assert_data(nv, "g", "121");
+    assert_data(nv, "b", "167");
+    assert_data(node_labelled(graph, EMOJI), "r", "176"); /* model */
+    /* size by PageRank: between 10 and 50, the largest PageRank gets 50 */
+    char *sz = data_of(nv, "size");
+    assert_non_null(sz);
+    assert_true(strtod(sz, NULL) >= 10.0 && strtod(sz, NULL) <= 50.0);
+    xmlFree(sz);
     char *nv_id = attr(nv, "id"), *h20_id = attr(node_labelled(graph, "H20"), "id");
 
     size_t found = 0;
@@ -586,6 +625,7 @@ static void test_graphml(void **state)
             assert_data(c, "weight", "2.0");
             assert_data(c, "e_status", NULL);
             assert_data(c, "e_date_normalized", "2024-12");
+            assert_data(c, "e_evidence_summary", "a.txt#0: NVIDIAはH20を開発した。 (+1 more)");
             char *evs = data_of(c, "e_evidence");
             json_t *ev = json_loads(evs, 0, NULL);
             assert_non_null(ev);
@@ -646,9 +686,16 @@ static char *unescape_label(const char *s)
     return out;
 }
 
+static bool is_legend(Agnode_t *n)
+{
+    return strncmp(agnameof(n), "legend_", 7) == 0;
+}
+
 static Agnode_t *dot_node_labelled(Agraph_t *ag, const char *label)
 {
     for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
+        if (is_legend(n))
+            continue;
         char *l = unescape_label(agget(n, (char *)"label"));
         bool hit = strcmp(l, label) == 0;
         free(l);
@@ -662,16 +709,47 @@ static Agnode_t *dot_node_labelled(Agraph_t *ag, const char *label)
 static void test_dot(void **state)
 {
     const fg_graph *g = *state;
-    size_t len;
+    size_t len, nodes = 0, edges = 0;
     char *out = export_mem(g, FG_FORMAT_DOT, &len);
     assert_clean_text(out, len);
     Agraph_t *ag = agmemread(out);
     if (!ag)
         fail_msg("cgraph cannot re-read our DOT:\n%s", out);
     assert_true(agisdirected(ag));
-    assert_int_equal(agnnodes(ag), N_NODES);
-    assert_int_equal(agnedges(ag), N_EDGES);
+    for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n)) {
+        if (is_legend(n))
+            continue;
+        nodes++;
+        for (Agedge_t *e = agfstout(ag, n); e; e = agnxtout(ag, e))
+            edges++;
+    }
+    assert_int_equal(nodes, N_NODES);
+    assert_int_equal(edges, N_EDGES);
     assert_string_equal(agget(ag, (char *)"rankdir"), "LR");
+    assert_null(agget(ag, (char *)"layout")); /* only when asked for */
+
+    /* the legend: the five types present, in SCHEMA.md's order, and a note
+     * that explains the dashes (one fact is planned) */
+    Agraph_t *legend = agsubg(ag, (char *)"cluster_legend", 0);
+    assert_non_null(legend);
+    static const char *const present[] = {"company", "chip", "person", "model", "organization"};
+    for (size_t i = 0; i < 5; i++) {
+        char name[64];
+        snprintf(name, sizeof(name), "legend_%s", present[i]);
+        Agnode_t *ln = agnode(legend, name, 0);
+        if (!ln)
+            fail_msg("legend entry %s missing", name);
+        assert_string_equal(agget(ln, (char *)"label"), present[i]);
+        /* in order, and not chained: dot stacks them without help */
+        assert_null(agfstout(ag, ln));
+    }
+    assert_null(agnode(legend, (char *)"legend_government", 0));
+    assert_null(agnode(legend, (char *)"legend_place", 0));
+    Agnode_t *note = agnode(legend, (char *)"legend_note", 0);
+    assert_non_null(note);
+    assert_non_null(strstr(agget(note, (char *)"label"), "dashed"));
+    assert_string_equal(agget(agnode(legend, (char *)"legend_chip", 0), (char *)"shape"),
+                        "octagon");
 
     /* the trailing backslash survives: stored doubled, as escString wants */
     Agnode_t *h = dot_node_labelled(ag, HOSTILE);
@@ -680,15 +758,25 @@ static void test_dot(void **state)
     assert_string_equal(agnameof(h), "n2");
     Agnode_t *e = dot_node_labelled(ag, EMOJI);
     assert_string_equal(agget(e, (char *)"label"), "Rocket \xF0\x9F\x9A\x80 \\\\N \\\\\"x\"");
+    assert_string_equal(agget(e, (char *)"shape"), "component");
     Agnode_t *nl = dot_node_labelled(ag, NEWLINE);
     assert_string_equal(agget(nl, (char *)"label"), "line1\\nline2");
     dot_node_labelled(ag, CTRL_XML);
     dot_node_labelled(ag, CJK);
     Agnode_t *nv = dot_node_labelled(ag, "NVIDIA");
     assert_string_equal(agget(nv, (char *)"shape"), "box");
+    assert_string_equal(agget(nv, (char *)"style"), "filled,rounded");
+    assert_string_equal(agget(nv, (char *)"fillcolor"), "#c6d4e3");
+    assert_string_equal(agget(nv, (char *)"color"), "#4e79a7");
     assert_string_equal(agget(nv, (char *)"fontname"), "Noto Sans CJK JP");
+    assert_string_equal(agget(nv, (char *)"tooltip"), "company \xC2\xB7 NVIDIA / エヌビディア");
     Agnode_t *h20 = dot_node_labelled(ag, "H20");
-    assert_string_equal(agget(h20, (char *)"shape"), "ellipse");
+    assert_string_equal(agget(h20, (char *)"shape"), "octagon");
+    /* bigger label for more PageRank: H20 takes the most facts in */
+    double fs_h20 = strtod(agget(h20, (char *)"fontsize"), NULL);
+    double fs_emoji = strtod(agget(e, (char *)"fontsize"), NULL);
+    assert_true(fs_h20 > fs_emoji);
+    assert_true(fs_emoji >= 10.0 && fs_h20 <= 20.0);
 
     size_t found = 0;
     for (Agedge_t *ed = agfstout(ag, nv); ed; ed = agnxtout(ag, ed)) {
@@ -697,6 +785,10 @@ static void test_dot(void **state)
             found++;
             assert_string_equal(agget(ed, (char *)"penwidth"), "1.5");
             assert_string_equal(agget(ed, (char *)"weight"), "2");
+            assert_string_equal(agget(ed, (char *)"color"), "#7d3c98");
+            assert_string_equal(agget(ed, (char *)"fontcolor"), "#7d3c98");
+            assert_string_equal(agget(ed, (char *)"tooltip"),
+                                "a.txt#0: NVIDIAはH20を開発した。 (+1 more)");
         }
         if (aghead(ed) == h20 && strcmp(label, "supplies") == 0)
             found++;
@@ -705,13 +797,40 @@ static void test_dot(void **state)
     for (Agedge_t *ed = agfstin(ag, nv); ed; ed = agnxtin(ag, ed)) {
         if (agtail(ed) == h) {
             found++;
-            assert_string_equal(agget(ed, (char *)"label"), "funds\\n16000000000 USD");
+            assert_string_equal(agget(ed, (char *)"label"), "funds\\n16 bn USD");
             assert_string_equal(agget(ed, (char *)"style"), "dashed");
         }
     }
     assert_int_equal(found, 3);
     agclose(ag);
     free(out);
+}
+
+/* A layout and a title reach the DOT text as graph attributes. */
+static void test_dot_opts(void **state)
+{
+    const fg_graph *g = *state;
+    fg_export_opts o = FG_EXPORT_OPTS_INIT;
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    o.layout = FG_LAYOUT_NEATO;
+    o.title = "ego: NVIDIA \\ 1";
+    assert_int_equal(fg_export_write_opts(g, FG_FORMAT_DOT, &o, f, NULL), FG_OK);
+    fclose(f);
+    Agraph_t *ag = agmemread(buf);
+    assert_non_null(ag);
+    assert_string_equal(agget(ag, (char *)"layout"), "neato");
+    assert_string_equal(agget(ag, (char *)"pack"), "true");
+    assert_string_equal(agget(ag, (char *)"label"), "ego: NVIDIA \\\\ 1");
+    /* neato ignores clusters: the legend entries are chained, in order */
+    Agedge_t *chain = agfstout(ag, agnode(ag, (char *)"legend_company", 0));
+    assert_non_null(chain);
+    assert_string_equal(agnameof(aghead(chain)), "legend_chip");
+    assert_string_equal(agget(chain, (char *)"style"), "invis");
+    assert_string_equal(agget(ag, (char *)"labelloc"), "t");
+    agclose(ag);
+    free(buf);
 }
 
 /* ---- failures and the atomic write ------------------------------------ */
@@ -721,13 +840,15 @@ static void test_write_error(void **state)
     const fg_graph *g = *state;
     if (access("/dev/full", W_OK) != 0)
         skip();
-    for (int fmt = FG_FORMAT_JSON; fmt <= FG_FORMAT_DOT; fmt++) {
+    for (int fmt = FG_FORMAT_JSON; fmt <= FG_FORMAT_PNG; fmt++) {
         fg_error err = {0};
         FILE *f = fopen("/dev/full", "w");
         assert_non_null(f);
         assert_int_equal(fg_export_write(g, (fg_format)fmt, f, &err), FG_EIO);
         assert_int_equal(err.code, FG_EIO);
         fclose(f);
+        if (fmt == FG_FORMAT_CSV) /* two files, named after the path: below */
+            continue;
         /* a device is written in place, not renamed over */
         fg_error_clear(&err);
         assert_int_equal(fg_export_to_path(g, (fg_format)fmt, "/dev/full", &err), FG_EIO);
@@ -736,6 +857,641 @@ static void test_write_error(void **state)
     struct stat sb;
     assert_int_equal(stat("/dev/full", &sb), 0);
     assert_true(S_ISCHR(sb.st_mode));
+}
+
+/* ---- GEXF -------------------------------------------------------------- */
+
+/* The first child element of n named name, or NULL. */
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+        if (is_elem(c, name))
+            return c;
+    return NULL;
+}
+
+/* The value of n's <attvalue for="id">, or NULL. Caller xmlFree()s. */
+static char *attvalue(xmlNodePtr n, const char *id)
+{
+    for (xmlNodePtr c = child(child(n, "attvalues"), "attvalue"); c; c = c->next) {
+        if (!is_elem(c, "attvalue"))
+            continue;
+        char *f = attr(c, "for");
+        bool hit = f && strcmp(f, id) == 0;
+        xmlFree(f);
+        if (hit)
+            return attr(c, "value");
+    }
+    return NULL;
+}
+
+static void assert_attvalue(xmlNodePtr n, const char *id, const char *want)
+{
+    char *v = attvalue(n, id);
+    if (!want) {
+        assert_null(v);
+        return;
+    }
+    if (!v)
+        fail_msg("no attvalue %s", id);
+    assert_string_equal(v, want);
+    xmlFree(v);
+}
+
+static void assert_attr(xmlNodePtr n, const char *name, const char *want)
+{
+    char *v = attr(n, name);
+    if (!want) {
+        assert_null(v);
+        return;
+    }
+    if (!v)
+        fail_msg("no attribute %s", name);
+    assert_string_equal(v, want);
+    xmlFree(v);
+}
+
+static xmlNodePtr gexf_node_labelled(xmlNodePtr nodes, const char *label)
+{
+    for (xmlNodePtr c = nodes->children; c; c = c->next) {
+        if (!is_elem(c, "node"))
+            continue;
+        char *l = attr(c, "label");
+        bool hit = l && strcmp(l, label) == 0;
+        xmlFree(l);
+        if (hit)
+            return c;
+    }
+    fail_msg("no GEXF node labelled %s", label);
+    return NULL;
+}
+
+static void check_gexf(const fg_graph *g, fg_gexf_version version)
+{
+    bool v13 = version == FG_GEXF_1_3;
+    const char *ns = v13 ? "http://gexf.net/1.3" : "http://www.gexf.net/1.2draft";
+    const char *viz = v13 ? "http://gexf.net/1.3/viz" : "http://www.gexf.net/1.2draft/viz";
+    fg_export_opts o = FG_EXPORT_OPTS_INIT;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    o.gexf_version = version;
+    assert_int_equal(fg_export_write_opts(g, FG_FORMAT_GEXF, &o, f, NULL), FG_OK);
+    fclose(f);
+    assert_clean_text(out, len);
+    assert_null(strstr(out, "schemaLocation")); /* the 1.3 RNG rejects it */
+
+    xmlDocPtr doc = xmlReadMemory(out, (int)len, "test.gexf", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    assert_true(is_elem(root, "gexf"));
+    assert_string_equal((const char *)root->ns->href, ns);
+    assert_attr(root, "version", v13 ? "1.3" : "1.2");
+    xmlNsPtr vns = xmlSearchNs(doc, root, (const xmlChar *)"viz");
+    assert_non_null(vns);
+    assert_string_equal((const char *)vns->href, viz);
+
+    xmlNodePtr graph = child(root, "graph");
+    assert_attr(graph, "defaultedgetype", "directed");
+    size_t nattr = 0;
+    for (xmlNodePtr c = graph->children; c; c = c->next) {
+        if (!is_elem(c, "attributes"))
+            continue;
+        for (xmlNodePtr a = c->children; a; a = a->next) {
+            if (!is_elem(a, "attribute"))
+                continue;
+            char *type = attr(a, "type");
+            /* what NetworkX 2.8 knows */
+            assert_true(strcmp(type, "string") == 0 || strcmp(type, "integer") == 0 ||
+                        strcmp(type, "double") == 0);
+            xmlFree(type);
+            nattr++;
+        }
+    }
+    assert_int_equal(nattr, 9 + 9);
+    xmlNodePtr nodes = child(graph, "nodes"), edges = child(graph, "edges");
+    size_t nn = 0, ne = 0;
+    for (xmlNodePtr c = nodes->children; c; c = c->next)
+        nn += is_elem(c, "node");
+    for (xmlNodePtr c = edges->children; c; c = c->next)
+        ne += is_elem(c, "edge");
+    assert_int_equal(nn, N_NODES);
+    assert_int_equal(ne, N_EDGES);
+    assert_attr(nodes, "count", "7");
+
+    /* names in attributes keep quotes, <>&, backslashes and line breaks */
+    gexf_node_labelled(nodes, HOSTILE);
+    gexf_node_labelled(nodes, NEWLINE);
+    gexf_node_labelled(nodes, EMOJI);
+    gexf_node_labelled(nodes, CTRL_XML);
+    xmlNodePtr nv = gexf_node_labelled(nodes, "NVIDIA");
+    assert_attvalue(nv, "type", "company");
+    assert_attvalue(nv, "mentions", "NVIDIA | エヌビディア");
+    assert_attvalue(nv, "documents", "2");
+    assert_attvalue(nv, "degree", "4");
+    xmlNodePtr color = child(nv, "color");
+    assert_non_null(color);
+    assert_string_equal((const char *)color->ns->href, viz);
+    assert_attr(color, "r", "78");
+    assert_attr(color, "g", "121");
+    assert_attr(color, "b", "167");
+    char *size = attr(child(nv, "size"), "value");
+    assert_true(strtod(size, NULL) >= 10.0 && strtod(size, NULL) <= 50.0);
+    xmlFree(size);
+    char *nv_id = attr(nv, "id"), *h20_id = attr(gexf_node_labelled(nodes, "H20"), "id");
+    char *cjk_id = attr(gexf_node_labelled(nodes, CJK), "id");
+
+    size_t found = 0;
+    for (xmlNodePtr c = edges->children; c; c = c->next) {
+        if (!is_elem(c, "edge"))
+            continue;
+        char *id = attr(c, "id"), *src = attr(c, "source"), *dst = attr(c, "target");
+        char *rel = attvalue(c, "relation");
+        assert_non_null(id); /* required in 1.2draft */
+        assert_attr(c, "label", rel);
+        assert_attr(c, "kind", v13 ? rel : NULL);
+        assert_non_null(child(c, "color"));
+        if (strcmp(src, nv_id) == 0 && strcmp(dst, h20_id) == 0) {
+            found++; /* develops and supplies: both kept */
+            if (strcmp(rel, "develops") == 0) {
+                assert_attr(c, "weight", "2.0");
+                assert_attvalue(c, "date_normalized", "2024-12");
+                assert_attvalue(c, "evidence_summary",
+                                "a.txt#0: NVIDIAはH20を開発した。 (+1 more)");
+            }
+        }
+        if (strcmp(rel, "funds") == 0) {
+            found++;
+            assert_attvalue(c, "amount", "16000000000");
+            assert_attvalue(c, "status", "planned");
+        }
+        if (strcmp(src, cjk_id) == 0 && strcmp(dst, h20_id) == 0) {
+            found++;
+            char *evs = attvalue(c, "evidence");
+            json_t *ev = json_loads(evs, 0, NULL);
+            assert_non_null(ev);
+            /* TAB and LF survived attribute-value normalisation */
+            assert_string_equal(json_string_value(json_object_get(json_array_get(ev, 0), "text")),
+                                TRICKY_SENTENCE);
+            json_decref(ev);
+            xmlFree(evs);
+            assert_attvalue(c, "quantity", "230000");
+        }
+        if (strcmp(src, cjk_id) == 0 && strcmp(dst, nv_id) == 0) {
+            found++;
+            assert_attvalue(c, "amount", NULL); /* NaN has no GEXF spelling */
+            assert_attvalue(c, "currency", "JPY");
+        }
+        xmlFree(id);
+        xmlFree(src);
+        xmlFree(dst);
+        xmlFree(rel);
+    }
+    assert_int_equal(found, 5);
+    xmlFree(nv_id);
+    xmlFree(h20_id);
+    xmlFree(cjk_id);
+    xmlFreeDoc(doc);
+    free(out);
+}
+
+static void test_gexf(void **state)
+{
+    check_gexf(*state, FG_GEXF_1_3);
+    check_gexf(*state, FG_GEXF_1_2DRAFT);
+    fg_error err = {0};
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    assert_int_equal(fg_export_gexf(*state, (fg_gexf_version)7, f, &err), FG_EINVAL);
+    fclose(f);
+    free(buf);
+}
+
+/* ---- Cytoscape ---------------------------------------------------------- */
+
+static void test_cytoscape(void **state)
+{
+    const fg_graph *g = *state;
+    size_t len;
+    char *out = export_mem(g, FG_FORMAT_CYTOSCAPE, &len);
+    json_error_t jerr;
+    json_t *root = json_loadb(out, len, 0, &jerr);
+    if (!root)
+        fail_msg("json: %d:%d: %s", jerr.line, jerr.column, jerr.text);
+    assert_clean_text(out, len);
+    assert_true(json_is_true(json_object_get(root, "directed")));
+    assert_true(json_is_true(json_object_get(root, "multigraph")));
+    assert_int_equal(int_at(json_object_get(root, "data"), "documents"), 2);
+    json_t *els = json_object_get(root, "elements");
+    json_t *nodes = json_object_get(els, "nodes"), *edges = json_object_get(els, "edges");
+    assert_int_equal(json_array_size(nodes), N_NODES);
+    assert_int_equal(json_array_size(edges), N_EDGES);
+
+    /* data.id unique across nodes and edges; value = id (NetworkX's key) */
+    json_t *seen = json_object();
+    size_t i;
+    json_t *el;
+    json_t *names = json_object(); /* node id -> canonical name */
+    json_array_foreach(nodes, i, el) {
+        json_t *d = json_object_get(el, "data");
+        const char *id = str_at(d, "id");
+        assert_string_equal(str_at(d, "value"), id);
+        assert_null(json_object_get(seen, id));
+        json_object_set_new(seen, id, json_true());
+        json_object_set(names, id, json_object_get(d, "name"));
+        assert_true(json_is_real(json_object_get(d, "size")));
+        assert_int_equal(strlen(str_at(d, "color")), 7);
+    }
+    json_t *dev = NULL;
+    json_array_foreach(edges, i, el) {
+        json_t *d = json_object_get(el, "data");
+        const char *id = str_at(d, "id");
+        assert_string_equal(str_at(d, "key"), id);
+        assert_null(json_object_get(seen, id));
+        json_object_set_new(seen, id, json_true());
+        /* endpoints name nodes that exist */
+        assert_non_null(json_object_get(names, str_at(d, "source")));
+        assert_non_null(json_object_get(names, str_at(d, "target")));
+        assert_string_equal(str_at(d, "interaction"), str_at(d, "relation"));
+        const char *src = json_string_value(json_object_get(names, str_at(d, "source")));
+        if (strcmp(src, "NVIDIA") == 0 && strcmp(str_at(d, "relation"), "develops") == 0)
+            dev = d;
+    }
+    assert_non_null(dev);
+    assert_int_equal(int_at(dev, "weight"), 2);
+    assert_string_equal(str_at(dev, "color"), "#7d3c98");
+    assert_int_equal(json_array_size(json_object_get(dev, "evidence")), 2);
+    assert_string_equal(str_at(dev, "evidence_summary"),
+                        "a.txt#0: NVIDIAはH20を開発した。 (+1 more)");
+
+    /* every hostile name round-trips exactly: JSON carries them all */
+    static const char *const hostile[] = {HOSTILE, CTRL, NEWLINE, CJK, EMOJI};
+    for (size_t k = 0; k < 5; k++) {
+        bool hit = false;
+        json_array_foreach(nodes, i, el) {
+            json_t *d = json_object_get(el, "data");
+            if (strcmp(str_at(d, "name"), hostile[k]) == 0) {
+                hit = true;
+                assert_string_equal(str_at(d, "label"), hostile[k]);
+            }
+        }
+        if (!hit)
+            fail_msg("no cytoscape node named %s", hostile[k]);
+    }
+    json_decref(names);
+    json_decref(seen);
+    json_decref(root);
+    free(out);
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+/* A strict RFC 4180 reader: records end in CRLF, quoted fields may hold
+ * anything with '"' doubled. rows[r][c] are malloc'd strings; returns the
+ * number of rows. */
+#define CSV_MAX_ROWS 16
+#define CSV_MAX_COLS 20
+typedef char *csv_rows[CSV_MAX_ROWS][CSV_MAX_COLS];
+
+static size_t read_csv(csv_rows rows, size_t *ncols, const char *s, size_t len)
+{
+    size_t r = 0, c = 0, i = 0;
+    memset(rows, 0, sizeof(csv_rows));
+    while (i < len) {
+        fg_buf b;
+        fg_buf_init(&b, 0);
+        if (s[i] == '"') {
+            for (i++;; i++) {
+                assert_true(i < len);
+                if (s[i] == '"' && i + 1 < len && s[i + 1] == '"') {
+                    fg_buf_addc(&b, '"', NULL);
+                    i++;
+                } else if (s[i] == '"') {
+                    i++;
+                    break;
+                } else {
+                    fg_buf_addc(&b, s[i], NULL);
+                }
+            }
+        } else {
+            while (i < len && s[i] != ',' && s[i] != '\r') {
+                assert_true(s[i] != '"' && s[i] != '\n');
+                fg_buf_addc(&b, s[i++], NULL);
+            }
+        }
+        assert_true(r < CSV_MAX_ROWS && c < CSV_MAX_COLS);
+        rows[r][c++] = fg_buf_detach(&b, NULL);
+        assert_true(i < len);
+        if (s[i] == ',') {
+            i++;
+        } else {
+            assert_true(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n');
+            i += 2;
+            if (r == 0)
+                *ncols = c;
+            else
+                assert_int_equal(c, *ncols);
+            r++;
+            c = 0;
+        }
+    }
+    assert_int_equal(c, 0); /* the last record ends in CRLF */
+    return r;
+}
+
+static void free_csv(csv_rows rows)
+{
+    for (size_t r = 0; r < CSV_MAX_ROWS; r++)
+        for (size_t c = 0; c < CSV_MAX_COLS; c++)
+            free(rows[r][c]);
+}
+
+static size_t col(csv_rows rows, size_t ncols, const char *name)
+{
+    for (size_t c = 0; c < ncols; c++)
+        if (strcmp(rows[0][c], name) == 0)
+            return c;
+    fail_msg("no column %s", name);
+    return 0;
+}
+
+static void test_csv(void **state)
+{
+    const fg_graph *g = *state;
+    fg_export_opts o = FG_EXPORT_OPTS_INIT;
+    csv_rows rows;
+    size_t ncols = 0, len = 0;
+    char *out = NULL;
+    FILE *f = open_memstream(&out, &len);
+    assert_int_equal(fg_export_write_opts(g, FG_FORMAT_CSV, &o, f, NULL), FG_OK);
+    fclose(f);
+    assert_int_equal(fg_utf8_validate(out, len), len);
+    assert_true(strncmp(out, "Id,Label,type,", 14) == 0); /* no BOM */
+    assert_int_equal(read_csv(rows, &ncols, out, len), 1 + N_NODES);
+    assert_int_equal(ncols, 11);
+    size_t id = col(rows, ncols, "Id"), label = col(rows, ncols, "Label"),
+           type = col(rows, ncols, "type"), pr = col(rows, ncols, "pagerank");
+    /* every name exactly, control character and line break included */
+    static const char *const hostile[] = {HOSTILE, CTRL, NEWLINE, CJK, EMOJI};
+    for (size_t k = 0; k < 5; k++) {
+        bool hit = false;
+        for (size_t r = 1; r <= N_NODES; r++)
+            hit |= strcmp(rows[r][id], hostile[k]) == 0 && strcmp(rows[r][label], hostile[k]) == 0;
+        if (!hit)
+            fail_msg("no csv node %s", hostile[k]);
+    }
+    assert_string_equal(rows[1][id], "NVIDIA");
+    assert_string_equal(rows[1][type], "company");
+    assert_string_equal(rows[1][col(rows, ncols, "mentions")], "NVIDIA | エヌビディア");
+    assert_string_equal(rows[1][col(rows, ncols, "degree")], "4");
+    assert_true(strtod(rows[1][pr], NULL) > 0);
+    free_csv(rows);
+    free(out);
+
+    o.csv_table = FG_CSV_EDGES;
+    out = NULL;
+    f = open_memstream(&out, &len);
+    assert_int_equal(fg_export_write_opts(g, FG_FORMAT_CSV, &o, f, NULL), FG_OK);
+    fclose(f);
+    assert_int_equal(read_csv(rows, &ncols, out, len), 1 + N_EDGES);
+    static const char *const head[] = {"Source", "Target", "Type", "Kind", "Id", "Label",
+                                       "Weight", "relation"};
+    for (size_t c = 0; c < 8; c++)
+        assert_string_equal(rows[0][c], head[c]);
+    size_t found = 0;
+    for (size_t r = 1; r <= N_EDGES; r++) {
+        const char *src = rows[r][0], *dst = rows[r][1], *rel = rows[r][7];
+        assert_string_equal(rows[r][2], "Directed");
+        assert_string_equal(rows[r][3], rel);
+        assert_string_equal(rows[r][5], rel);
+        if (strcmp(src, "NVIDIA") == 0 && strcmp(dst, "H20") == 0 &&
+            strcmp(rel, "develops") == 0) {
+            found++;
+            assert_string_equal(rows[r][6], "2");
+            assert_string_equal(rows[r][col(rows, ncols, "status")], "");
+            assert_string_equal(rows[r][col(rows, ncols, "date_normalized")], "2024-12");
+            json_t *ev = json_loads(rows[r][col(rows, ncols, "evidence")], 0, NULL);
+            assert_int_equal(json_array_size(ev), 2);
+            json_decref(ev);
+        }
+        if (strcmp(src, HOSTILE) == 0) {
+            found++;
+            assert_string_equal(rel, "funds");
+            assert_string_equal(rows[r][col(rows, ncols, "amount")], "16000000000");
+            assert_string_equal(rows[r][col(rows, ncols, "currency")], "USD");
+            assert_string_equal(rows[r][col(rows, ncols, "status")], "planned");
+        }
+        if (strcmp(src, CJK) == 0 && strcmp(dst, "NVIDIA") == 0) {
+            found++;
+            assert_string_equal(rows[r][col(rows, ncols, "amount")], "");
+            assert_string_equal(rows[r][col(rows, ncols, "currency")], "JPY");
+        }
+        if (strcmp(src, CTRL) == 0) {
+            found++;
+            assert_string_equal(dst, NEWLINE);
+        }
+    }
+    assert_int_equal(found, 4);
+    free_csv(rows);
+    free(out);
+}
+
+static void test_csv_path(void **state)
+{
+    char dir[] = "/tmp/fg_csvpath_XXXXXX", want[128], *p = NULL;
+    assert_int_equal(fg_export_csv_path(&p, "out/g.csv", FG_CSV_NODES, NULL), FG_OK);
+    assert_string_equal(p, "out/g.nodes.csv");
+    free(p);
+    assert_int_equal(fg_export_csv_path(&p, "out/g", FG_CSV_EDGES, NULL), FG_OK);
+    assert_string_equal(p, "out/g.edges.csv");
+    free(p);
+    assert_int_equal(fg_export_csv_path(&p, "out/", FG_CSV_EDGES, NULL), FG_OK);
+    assert_string_equal(p, "out/edges.csv");
+    free(p);
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(fg_export_csv_path(&p, dir, FG_CSV_NODES, NULL), FG_OK);
+    snprintf(want, sizeof(want), "%s/nodes.csv", dir);
+    assert_string_equal(p, want);
+    free(p);
+    rmdir(dir);
+}
+
+/* ---- rendering -------------------------------------------------------- */
+
+/* A graph of n nodes in a chain with m edges (m >= n - 1: the rest are
+ * chords a -> a + 2.., all distinct while m < 3n), for the size policy. */
+static fg_graph *chain_graph(size_t n, size_t m)
+{
+    fg_graph *g = NULL;
+    fg_fact *f = calloc(m, sizeof(*f));
+    char(*ids)[16] = calloc(n, sizeof(*ids));
+    assert_non_null(f);
+    assert_non_null(ids);
+    for (size_t i = 0; i < n; i++)
+        snprintf(ids[i], sizeof(ids[i]), "node%zu", i);
+    for (size_t k = 0; k < m; k++) {
+        size_t a = k < n - 1 ? k : k % n, b = k < n - 1 ? k + 1 : (a + 2 + k / n) % n;
+        f[k] = fact(k % 2 ? "orders" : "supplies", ids[a], "company", ids[b], "company", k,
+                    "s");
+    }
+    fg_extraction x = {NULL, 0, f, m};
+    assert_int_equal(fg_graph_new(&g, NULL), FG_OK);
+    assert_int_equal(fg_graph_add_extraction(g, "a.txt", &x, NULL), FG_OK);
+    assert_int_equal(fg_graph_node_count(g), n);
+    assert_int_equal(fg_graph_edge_count(g), m);
+    free(f);
+    free(ids);
+    return g;
+}
+
+static void test_render_plan(void **state)
+{
+    fg_render_plan p;
+    fg_export_opts o = FG_EXPORT_OPTS_INIT;
+
+    fg_export_render_plan(&p, *state, NULL);
+    assert_int_equal(p.layout, FG_LAYOUT_DOT);
+    assert_true(p.edge_labels);
+    assert_false(p.switched);
+    assert_false(p.bounded);
+
+    fg_graph *g = chain_graph(100, FG_RENDER_LABEL_MAX_EDGES + 1);
+    fg_export_render_plan(&p, g, NULL);
+    assert_int_equal(p.layout, FG_LAYOUT_DOT);
+    assert_false(p.edge_labels);
+    fg_graph_free(g);
+
+    g = chain_graph(150, FG_RENDER_DOT_MAX_EDGES + 1);
+    fg_export_render_plan(&p, g, NULL);
+    assert_int_equal(p.layout, FG_LAYOUT_SFDP);
+    assert_true(p.switched);
+    assert_false(p.edge_labels);
+    o.layout = FG_LAYOUT_DOT; /* asked for: obeyed, but bounded */
+    fg_export_render_plan(&p, g, &o);
+    assert_int_equal(p.layout, FG_LAYOUT_DOT);
+    assert_false(p.switched);
+    assert_true(p.bounded);
+    o.layout = FG_LAYOUT_NEATO;
+    fg_export_render_plan(&p, g, &o);
+    assert_int_equal(p.layout, FG_LAYOUT_NEATO);
+    assert_false(p.bounded);
+    fg_graph_free(g);
+
+    g = chain_graph(FG_RENDER_DOT_MAX_NODES + 1, FG_RENDER_DOT_MAX_NODES);
+    fg_export_render_plan(&p, g, NULL);
+    assert_int_equal(p.layout, FG_LAYOUT_SFDP);
+    fg_graph_free(g);
+}
+
+/* The text of every SVG <text> element, joined by '\n'. Caller frees. */
+static char *svg_texts(xmlNodePtr n, fg_buf *b)
+{
+    for (; n; n = n->next) {
+        if (is_elem(n, "text")) {
+            xmlChar *t = xmlNodeGetContent(n);
+            fg_buf_adds(b, (const char *)t, NULL);
+            fg_buf_addc(b, '\n', NULL);
+            xmlFree(t);
+        }
+        svg_texts(n->children, b);
+    }
+    return b->ptr;
+}
+
+static void test_render(void **state)
+{
+    const fg_graph *g = *state;
+    size_t len;
+    char *out = export_mem(g, FG_FORMAT_SVG, &len);
+    xmlDocPtr doc = xmlReadMemory(out, (int)len, "test.svg", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    fg_buf b;
+    fg_buf_init(&b, 0);
+    const char *texts = svg_texts(xmlDocGetRootElement(doc), &b);
+    /* Japanese stays text, not outlines; every name is drawn */
+    assert_non_null(strstr(texts, "\n" CJK "\n"));
+    assert_non_null(strstr(texts, "NVIDIA\n"));
+    assert_non_null(strstr(texts, "line1\nline2\n")); /* two lines */
+    assert_non_null(strstr(texts, "A \"B\" <C> & D\\\n"));
+    if (!strstr(texts, "funds\n16 bn USD\n"))
+        fail_msg("texts:\n%s", texts);
+    assert_non_null(strstr(texts, "legend\n"));
+    assert_non_null(strstr(texts, "organization\n"));
+    assert_non_null(strstr(out, "font-family=\"Noto Sans CJK JP"));
+    fg_buf_release(&b);
+    xmlFreeDoc(doc);
+    free(out);
+
+    out = export_mem(g, FG_FORMAT_PNG, &len);
+    assert_true(len > 1000);
+    assert_memory_equal(out, "\x89PNG\r\n\x1a\n", 8);
+    free(out);
+
+    /* a forced layout other than dot works too */
+    fg_export_opts o = FG_EXPORT_OPTS_INIT;
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    o.layout = FG_LAYOUT_SFDP;
+    assert_int_equal(fg_export_write_opts(g, FG_FORMAT_SVG, &o, f, NULL), FG_OK);
+    fclose(f);
+    assert_non_null(strstr(buf, CJK));
+    free(buf);
+
+    fg_error err = {0};
+    f = open_memstream(&buf, &n);
+    assert_int_equal(fg_export_render(g, FG_FORMAT_DOT, NULL, f, &err), FG_EINVAL);
+    fclose(f);
+    free(buf);
+}
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static void test_amount_short(void **state)
+{
+    char b[FG_NUM_MAX];
+    fg_fmt_amount_short(b, 16000000000.0);
+    assert_string_equal(b, "16 bn");
+    fg_fmt_amount_short(b, 1e12);
+    assert_string_equal(b, "1 tn");
+    fg_fmt_amount_short(b, 1.5e12);
+    assert_string_equal(b, "1.5 tn");
+    fg_fmt_amount_short(b, 1234e12);
+    assert_string_equal(b, "1234 tn");
+    fg_fmt_amount_short(b, 350e6);
+    assert_string_equal(b, "350 m");
+    fg_fmt_amount_short(b, 1.25e9);
+    assert_string_equal(b, "1.25 bn");
+    fg_fmt_amount_short(b, 48000);
+    assert_string_equal(b, "48000");
+    fg_fmt_amount_short(b, 2.5);
+    assert_string_equal(b, "2.5");
+    fg_fmt_amount_short(b, NAN);
+    assert_string_equal(b, "");
+}
+
+static void test_evidence_summary(void **state)
+{
+    fg_evidence ev[2] = {{"doc.txt", 3, NULL, 0, 1, "t", "r"}, {"doc.txt", 4, "x", 0, 1, "t", "r"}};
+    fg_edge e = {0};
+    fg_buf b, text;
+    fg_buf_init(&b, 0);
+    fg_buf_init(&text, 0);
+    /* 200 characters of kana with a line break: cut after 160, one line */
+    fg_buf_adds(&text, "a\nb", NULL);
+    for (int i = 0; i < 197; i++)
+        fg_buf_adds(&text, "あ", NULL);
+    ev[0].text = text.ptr;
+    e.evidence = ev;
+    e.evidence_count = 2;
+    assert_int_equal(fg_evidence_summary(&b, &e, NULL), FG_OK);
+    assert_true(strncmp(b.ptr, "doc.txt#3: a b", 14) == 0);
+    assert_null(strchr(b.ptr, '\n'));
+    assert_int_equal(fg_utf8_count(b.ptr + 11, b.len - 11), 160 + 1 + strlen(" (+1 more)"));
+    assert_non_null(strstr(b.ptr, "あ\xE2\x80\xA6 (+1 more)"));
+    fg_buf_release(&b);
+    fg_buf_release(&text);
 }
 
 /* Entries in dir other than . and .., each name preceded by '/'. */
@@ -864,6 +1620,15 @@ int main(void)
         cmocka_unit_test(test_json_empty_graph),
         cmocka_unit_test(test_graphml),
         cmocka_unit_test(test_dot),
+        cmocka_unit_test(test_dot_opts),
+        cmocka_unit_test(test_gexf),
+        cmocka_unit_test(test_cytoscape),
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_csv_path),
+        cmocka_unit_test(test_render_plan),
+        cmocka_unit_test(test_render),
+        cmocka_unit_test(test_amount_short),
+        cmocka_unit_test(test_evidence_summary),
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_to_path),
     };
