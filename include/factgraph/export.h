@@ -94,19 +94,28 @@ typedef struct fg_export_opts {
 
 /* ---- the size policy of rendered formats ---------------------------------
  *
- * dot's layout time grows much faster than the graph: measured with Graphviz
- * 2.43 on random graphs with two edges per node (bench/render_size.sh),
- * see the limits below. Past them a drawing is also unreadable, so instead of
- * letting a user wait blindly the renderer drops edge labels and switches to
- * sfdp, and fg_export_render_plan() tells the caller so it can say why.
+ * dot's layout time grows much faster than the graph. bench/render_size.sh
+ * (Graphviz 2.43, random graphs of N companies and 2N sales, seconds):
+ *     nodes edges  dot+labels   dot   dot+nslimit  sfdp+labels
+ *       49   100      0.19     0.11      0.11         0.12
+ *       99   200      1.22     0.27      0.22         0.17
+ *      149   300      2.77     0.74      0.51         0.21
+ *      199   400     68.13     2.75      1.26         0.49
+ *      296   600    112.72    35.71      2.74         0.59
+ * Edge labels are extra nodes to dot, and they are the cliff; past a few
+ * hundred edges dot itself is. Past the limits below a drawing is also
+ * unreadable, so instead of letting a user wait blindly the renderer drops
+ * edge labels and switches to sfdp (both well under a second at these
+ * sizes), and fg_export_render_plan() tells the caller so it can say why.
  * Entities without any fact are not drawn when there are facts: in dot they
  * would all queue up in the first column, and they say nothing a drawing of
  * links can show. The counts below are of what is drawn. */
 
-/* dot draws edge labels as extra nodes; past this many edges they are
- * dropped (with any layout: past it they cover the drawing). */
+/* Past this many edges, edge labels are dropped (with any layout: past it
+ * they cover the drawing, and dot takes seconds, then minutes). */
 #define FG_RENDER_LABEL_MAX_EDGES 150
-/* Past this many edges (or nodes), layout auto uses sfdp instead of dot. */
+/* Past this many edges (or nodes drawn), layout auto uses sfdp instead of
+ * dot, which stays under a second up to here without labels. */
 #define FG_RENDER_DOT_MAX_EDGES 300
 #define FG_RENDER_DOT_MAX_NODES 200
 
