@@ -17,7 +17,12 @@
  *   back, so results are reproducible and the caller's stream is untouched.
  * Debian builds igraph with IGRAPH_THREAD_SAFE 0, so these handlers and the
  * default RNG are plain globals: fg_graph_analyze() must not run in two
- * threads at once.
+ * threads at once;
+ * - Debian's igraph runs PRPACK (PageRank) with OpenMP, whose parallel sums
+ *   add in a different order from run to run: the same graph got PageRank
+ *   values differing in the 15th digit, and `factgraph merge` of one file
+ *   wrote different bytes each time. We set OpenMP to one thread for the
+ *   call and restore the caller's setting after.
  *
  * NEEDSWORK: igraph 0.10.2's Louvain step ignores the error code of
  * igraph_i_multilevel_community_links() (src/community/louvain.c), so when an
@@ -52,6 +57,7 @@
 #include <string.h>
 
 #include <igraph.h>
+#include <omp.h>
 
 #define DAMPING 0.85
 #define LOUVAIN_SEED 42
@@ -457,6 +463,7 @@ fg_status fg_graph_analyze(fg_graph *g, fg_error *err)
     struct analysis a = {0};
     igraph_error_handler_t *old_error;
     igraph_warning_handler_t *old_warning;
+    int old_threads;
 
     assert(g);
     if (g->node_count == 0)
@@ -468,6 +475,8 @@ fg_status fg_graph_analyze(fg_graph *g, fg_error *err)
 
     old_error = igraph_set_error_handler(igraph_error_handler_ignore);
     old_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
+    old_threads = omp_get_max_threads();
+    omp_set_num_threads(1);
     if ((st = build_directed(&a, g, err)) != FG_OK)
         goto out;
     if ((st = degrees(&a, err)) != FG_OK)
@@ -481,6 +490,7 @@ fg_status fg_graph_analyze(fg_graph *g, fg_error *err)
     store(g, &a);
 out:
     release(&a);
+    omp_set_num_threads(old_threads);
     igraph_set_warning_handler(old_warning);
     igraph_set_error_handler(old_error);
     return st;
