@@ -600,9 +600,14 @@ static fg_status verbs(en *e, fg_error *err)
                 /* General Catalyst and Lightspeed co-led its previous round: the
                  * round is the topic's, which the sentence need not name */
                 dst = -1;
-                for (int q = next; (size_t)q < c->ntok && q - next <= 4; q++)
-                    if (weq(e, q, "round") || weq(e, q, "rounds"))
-                        dst = topic_mention(e, tr->type);
+                for (int q = next; (size_t)q < c->ntok && q - next <= 4 && dst < 0; q++)
+                    if (weq(e, q, "round") || weq(e, q, "rounds")) {
+                        /* "a round in the start-up" names it; "the round" is the topic's */
+                        if (weq(e, q + 1, "in") || weq(e, q + 1, "for"))
+                            dst = object_after(e, q + 2, tr->type, false, false, false);
+                        if (dst < 0)
+                            dst = topic_mention(e, tr->type);
+                    }
                 rule = "en.round";
             } else if (tr->frame == FG_FRAME_LIST) {
                 /* added Sugon to the Entity List: the name between the verb and "to" */
