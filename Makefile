@@ -1,7 +1,8 @@
 # Two commands for users; CMake is the build.
 #   make run   install what is missing, build, and run factgraph on samples/ into out/
 #   make test  install what is missing, build, and run the whole test suite
-# Extra: make asan (the suite under ASan+UBSan), make clean.
+# Extra: make asan (the suite under ASan+UBSan), make bench (bench/run.sh, not a
+# test: BENCH_MB=1000 for the 1 GB figures), make clean.
 
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -10,9 +11,13 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = build-essential cmake pkg-config \
   libigraph-dev libjansson-dev libxml2-dev libxml2-utils libgraphviz-dev graphviz \
   libmecab-dev mecab mecab-ipadic-utf8 libutf8proc-dev uthash-dev libcmocka-dev zlib1g-dev \
-  python3 python3-networkx python3-igraph
+  python3 python3-networkx python3-igraph \
+  python3-distributed parallel
+# Only for make bench: /usr/bin/time for peak RSS; ripgrep as a second baseline.
+BENCH_PACKAGES = time ripgrep
+BENCH_MB ?= 50
 
-.PHONY: run test asan deps build clean
+.PHONY: run test asan bench deps build clean
 
 deps:
 	@./scripts/install-deps.sh $(DEB_PACKAGES)
@@ -34,6 +39,10 @@ asan: deps
 	@cmake --build $(BUILD)-asan -j $(JOBS) -- --no-print-directory | grep -v -e '^\[' -e '^Consolidate' || true
 	@test -x $(BUILD)-asan/factgraph
 	cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@./scripts/install-deps.sh $(BENCH_PACKAGES)
+	bench/run.sh $(BUILD) $(BENCH_MB)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan out
