@@ -21,9 +21,18 @@
  * Graphviz reports problems through cgraph's agerr(), which prints to stderr
  * by default; a library may not. For the length of the call, messages are
  * held back (agseterr(AGMAX)) and the last one becomes our error text
- * (aglasterr()). gvc and cgraph keep process-wide state: not thread-safe.
+ * (aglasterr()).
  *
- * Ownership: gvContext() -> gvFreeContext(); gvLayout() -> gvFreeLayout();
+ * One Graphviz context serves the whole process and is never freed: Graphviz
+ * 2.43's pango plugin keeps, in a static variable, a pointer to the name of
+ * the last font it measured, which lives in the context's font cache; after
+ * gvFreeContext() the next context's first label compares against freed
+ * memory (ASan found it: an SVG and a PNG in one run). Kept alive, the cache
+ * stays valid, and plugins load once. It stays reachable, so LeakSanitizer
+ * does not count it. gvc and cgraph keep process-wide state anyway: this
+ * writer is not thread-safe.
+ *
+ * Ownership: gvLayout() -> gvFreeLayout();
  * gvRenderData()'s buffer -> gvFreeRenderData(); aglasterr()'s string is
  * ours to free(). */
 #include "dot_int.h"
@@ -63,6 +72,15 @@ void fg_export_render_plan(fg_render_plan *out, const fg_graph *g, const fg_expo
     }
     p.edge_labels = ne <= FG_RENDER_LABEL_MAX_EDGES;
     *out = p;
+}
+
+/* The process's Graphviz context (see the top of the file), or NULL. */
+static GVC_t *shared_context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext(); /* loads the plugins, pango's text measuring too */
+    return gvc;
 }
 
 /* The message Graphviz held back, lowercased and trimmed, or a default. */
@@ -107,8 +125,8 @@ fg_status fg_export_render(const fg_graph *g, fg_format fmt, const fg_export_opt
     old_locale = uselocale(c_locale);
     old_level = agseterr(AGMAX);
     agreseterrors();
-    /* the context first: it loads the plugins, pango's text measuring too */
-    gvc = gvContext();
+    /* the context first, so that labels are measured with pango */
+    gvc = shared_context();
     if (!gvc) {
         st = fg_error_set(err, FG_EDEP, NULL, "graphviz: cannot create a context");
         goto out;
@@ -136,8 +154,6 @@ out:
         gvFreeLayout(gvc, ag);
     if (ag)
         agclose(ag);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterr(old_level);
     uselocale(old_locale);
     freelocale(c_locale);

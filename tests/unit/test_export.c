@@ -1325,7 +1325,7 @@ static fg_graph *chain_graph(size_t n, size_t m)
 {
     fg_graph *g = NULL;
     fg_fact *f = calloc(m, sizeof(*f));
-    char(*ids)[16] = calloc(n, sizeof(*ids));
+    char(*ids)[32] = calloc(n, sizeof(*ids));
     assert_non_null(f);
     assert_non_null(ids);
     for (size_t i = 0; i < n; i++)
