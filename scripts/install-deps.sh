@@ -2,9 +2,15 @@
 # Installs the Debian packages named as arguments that are not installed yet,
 # as root or through sudo. Does nothing (and needs no network) when all are there.
 set -eu
+# The names installed packages provide ("Provides:"), one per line: a machine
+# with NodeSource's nodejs has npm inside it, and that nodejs conflicts with
+# Debian's npm, so asking apt for npm there would fail or replace nodejs.
+provided=$(dpkg-query -W -f='${Status}|${Provides}\n' 2>/dev/null |
+    sed -n 's/^install ok installed|//p' | tr ',' '\n' | sed 's/^ *//; s/ .*//')
 missing=""
 for p in "$@"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" &&
+        ! printf '%s\n' "$provided" | grep -qx "$p"; then
         missing="$missing $p"
     fi
 done
