@@ -511,8 +511,9 @@ static void report_plan(const fg_render_plan *plan, const fg_graph *view)
                       "facts or %d entities), so sfdp lays them out; --layout dot forces dot",
                       drawn, ne, FG_RENDER_DOT_MAX_EDGES, FG_RENDER_DOT_MAX_NODES);
     if (plan->bounded)
-        fg_cli_errorf("warning: drawing: dot on %zu entities and %zu facts: its placement is "
-                      "capped (nslimit) so that it ends in reasonable time",
+        fg_cli_errorf("warning: drawing: dot on %zu entities and %zu facts: its placement and "
+                      "crossing minimisation are capped so that it ends (seconds, not minutes, "
+                      "at 1000 facts); sfdp is faster still",
                       drawn, ne);
     if (!plan->edge_labels)
         fg_cli_errorf("warning: drawing: %zu facts: past %d, edges are drawn without labels; "

@@ -334,9 +334,12 @@ static fg_status graph_attrs(Agraph_t *ag, const fg_export_opts *opts,
          (st = set(ag, "labeljust", "l", err)) != FG_OK ||
          (st = set(ag, "fontsize", "16", err)) != FG_OK))
         return st;
-    /* past dot's size limit: cap network simplex, where its time goes */
+    /* past dot's size limit: cap network simplex (placement and ranking)
+     * and crossing minimisation, where its time goes (bench/render_size.sh:
+     * 500 nodes, 1000 edges from minutes to seconds) */
     if (plan && plan->bounded && ((st = set(ag, "nslimit", "2", err)) != FG_OK ||
-                                  (st = set(ag, "nslimit1", "2", err)) != FG_OK))
+                                  (st = set(ag, "nslimit1", "2", err)) != FG_OK ||
+                                  (st = set(ag, "mclimit", "0.1", err)) != FG_OK))
         return st;
     return FG_OK;
 }

@@ -95,18 +95,21 @@ typedef struct fg_export_opts {
 /* ---- the size policy of rendered formats ---------------------------------
  *
  * dot's layout time grows much faster than the graph. bench/render_size.sh
- * (Graphviz 2.43, random graphs of N companies and 2N sales, seconds):
- *     nodes edges  dot+labels   dot   dot+nslimit  sfdp+labels
- *       49   100      0.19     0.11      0.11         0.12
- *       99   200      1.22     0.27      0.22         0.17
- *      149   300      2.77     0.74      0.51         0.21
- *      199   400     68.13     2.75      1.26         0.49
- *      296   600    112.72    35.71      2.74         0.59
+ * (Graphviz 2.43, random graphs of N companies and 2N sales; seconds, ranges
+ * over runs on a loaded machine; "capped" is dot with nslimit, nslimit1 and
+ * mclimit, as below):
+ *     nodes edges  dot+labels    dot     dot capped  sfdp+labels
+ *       49   100      0.32       0.16       0.16        0.15
+ *       99   200      1.3        0.28       0.23        0.17
+ *      149   300      2.7        0.8        0.43        0.24
+ *      199   400     35-68       2.8-5.1    0.9-1.4     0.45
+ *      296   600    105-113     10-36       1.5-2.7     0.4-0.6
+ *      493  1000    >300       >150        13           1.2
  * Edge labels are extra nodes to dot, and they are the cliff; past a few
  * hundred edges dot itself is. Past the limits below a drawing is also
  * unreadable, so instead of letting a user wait blindly the renderer drops
- * edge labels and switches to sfdp (both well under a second at these
- * sizes), and fg_export_render_plan() tells the caller so it can say why.
+ * edge labels and switches to sfdp (about a second even at 1000 edges),
+ * and fg_export_render_plan() tells the caller so it can say why.
  * Entities without any fact are not drawn when there are facts: in dot they
  * would all queue up in the first column, and they say nothing a drawing of
  * links can show. The counts below are of what is drawn. */
@@ -125,8 +128,9 @@ typedef struct fg_render_plan {
     bool edge_labels;       /* false when dropped for size */
     bool switched;          /* layout auto chose sfdp for size */
     bool bounded;           /* dot asked for past its limit: its network simplex
-                               iterations are capped (nslimit), which bounds the
-                               time at some cost in tidiness */
+                               and crossing minimisation are capped (nslimit,
+                               nslimit1, mclimit), which bounds the time at
+                               some cost in tidiness */
 } fg_render_plan;
 
 /* What rendering g with opts will do. opts may be NULL (defaults). */

@@ -45,6 +45,8 @@ sel ego_lower --ego nvidia
 check "--ego ignores case" cmp -s "$tmp/ego.json" "$tmp/ego_lower.json"
 sel ego_ja --ego エヌビディア
 check "--ego takes any spelling" cmp -s "$tmp/ego.json" "$tmp/ego_ja.json"
+sel ego_lex --ego 英伟达 # in the lexicon, in no sample
+check "--ego takes a lexicon alias" cmp -s "$tmp/ego.json" "$tmp/ego_lex.json"
 sel ego2 --ego NVIDIA --depth 2
 check "--depth 2 holds more than --depth 1" py "$tmp/ego.json" "$tmp/ego2.json" <<'EOF'
 import json, sys
@@ -149,6 +151,10 @@ EOF
 check "big graph drawn" grep -q "<svg" "$tmp/big.svg"
 check "big graph: sfdp instead of dot, said on stderr" grep -q "so sfdp lays them out" "$tmp/big.err"
 check "big graph: no edge labels, said on stderr" grep -q "edges are drawn without labels" "$tmp/big.err"
+"$FG_BIN" build --lexicon "$tmp/lex.tsv" -f svg --layout dot --output "$tmp/bigdot.svg" \
+    "$tmp/big.txt" > /dev/null 2> "$tmp/bigdot.err"
+check "big graph, --layout dot: drawn by dot" grep -q "<svg" "$tmp/bigdot.svg"
+check "big graph, --layout dot: capped, said on stderr" grep -q "crossing minimisation are capped" "$tmp/bigdot.err"
 "$FG_BIN" build -q --lexicon "$tmp/lex.tsv" -f svg --output "$tmp/bigq.svg" "$tmp/big.txt" 2> "$tmp/bigq.err"
 check "-q keeps the notes quiet" test ! -s "$tmp/bigq.err"
 

@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dot_int.h"
 #include "export_int.h"
 #include "factgraph/export.h"
 #include "factgraph/graph.h"
@@ -1381,6 +1382,36 @@ static void test_render_plan(void **state)
     g = chain_graph(FG_RENDER_DOT_MAX_NODES + 1, FG_RENDER_DOT_MAX_NODES);
     fg_export_render_plan(&p, g, NULL);
     assert_int_equal(p.layout, FG_LAYOUT_SFDP);
+    assert_int_equal(p.hidden, 0);
+    fg_graph_free(g);
+
+    /* a bounded dot caps network simplex and crossing minimisation */
+    Agraph_t *ag = NULL;
+    fg_render_plan bounded = {FG_LAYOUT_DOT, 0, false, false, true};
+    assert_int_equal(fg_dot_build(&ag, *state, NULL, &bounded, NULL), FG_OK);
+    assert_string_equal(agget(ag, (char *)"nslimit"), "2");
+    assert_string_equal(agget(ag, (char *)"nslimit1"), "2");
+    assert_string_equal(agget(ag, (char *)"mclimit"), "0.1");
+    assert_string_equal(agget(ag, (char *)"layout"), "dot");
+    /* no labels in the plan: none on the edges */
+    for (Agnode_t *n = agfstnode(ag); n; n = agnxtnode(ag, n))
+        for (Agedge_t *e = agfstout(ag, n); e; e = agnxtout(ag, e))
+            assert_string_equal(agget(e, (char *)"label"), "");
+    agclose(ag);
+
+    /* an entity without a fact is counted, and not drawn */
+    fg_fact f = fact("orders", "A", "company", "B", "chip", 0, "s");
+    fg_mention m = mention("Lonely", "place", "Lonely");
+    fg_extraction x = {&m, 1, &f, 1};
+    assert_int_equal(fg_graph_new(&g, NULL), FG_OK);
+    assert_int_equal(fg_graph_add_extraction(g, "a.txt", &x, NULL), FG_OK);
+    fg_export_render_plan(&p, g, NULL);
+    assert_int_equal(p.hidden, 1);
+    assert_int_equal(fg_dot_build(&ag, g, NULL, &p, NULL), FG_OK);
+    assert_null(agnode(ag, (char *)"n0", 0)); /* Lonely, first seen */
+    assert_non_null(agnode(ag, (char *)"n1", 0));
+    assert_null(agnode(ag, (char *)"legend_place", 0));
+    agclose(ag);
     fg_graph_free(g);
 }
 
