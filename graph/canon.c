@@ -165,6 +165,33 @@ static void canonical_statements(struct fg_graph_edge *edge, struct stmt *scratc
 
 /* ---- the whole graph ----------------------------------------------------- */
 
+/* Moves a[from[i]] to a[i] for every i (from is a permutation of 0..n-1), in
+ * place: each cycle of the permutation is followed once, with one element in
+ * tmp. done has room for n flags. A copy of the array would double the
+ * graph's largest allocation at the moment it is largest. */
+static void permute(void *a, size_t n, size_t size, const size_t *from, unsigned char *done,
+                    void *tmp)
+{
+    char *base = a;
+    memset(done, 0, n);
+    for (size_t start = 0; start < n; start++) {
+        if (done[start] || from[start] == start)
+            continue;
+        memcpy(tmp, base + start * size, size);
+        size_t j = start;
+        for (;;) {
+            size_t k = from[j];
+            done[j] = 1;
+            if (k == start) {
+                memcpy(base + j * size, tmp, size);
+                break;
+            }
+            memcpy(base + j * size, base + k * size, size);
+            j = k;
+        }
+    }
+}
+
 /* A map of the edges at their new places. */
 static fg_status new_edge_index(fg_map **out, const struct edge_key *keys, size_t m,
                                 fg_error *err)
@@ -195,8 +222,10 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
     struct node_key *nkeys = NULL;
     size_t *new_index = NULL;
     struct edge_key *ekeys = NULL;
-    struct fg_graph_node *nodes = NULL;
-    struct fg_graph_edge *edges = NULL;
+    size_t *from = NULL;
+    unsigned char *done = NULL;
+    struct fg_graph_node tmp_node;
+    struct fg_graph_edge tmp_edge;
     struct stmt *scratch = NULL;
     fg_map *edge_index = NULL;
 
@@ -209,10 +238,11 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
     nkeys = malloc((nn ? nn : 1) * sizeof(*nkeys));
     new_index = malloc((nn ? nn : 1) * sizeof(*new_index));
     ekeys = malloc((ne ? ne : 1) * sizeof(*ekeys));
-    nodes = malloc((nn ? nn : 1) * sizeof(*nodes));
-    edges = malloc((ne ? ne : 1) * sizeof(*edges));
+    size_t most_items = (nn > ne ? nn : ne) + 1;
+    from = calloc(most_items, sizeof(*from)); /* calloc: GCC 12 warns of the unwritten tail */
+    done = malloc(most_items);
     scratch = malloc(most * sizeof(*scratch));
-    if (!nkeys || !new_index || !ekeys || !nodes || !edges || !scratch) {
+    if (!nkeys || !new_index || !ekeys || !from || !done || !scratch) {
         st = oom(err);
         goto out;
     }
@@ -237,9 +267,8 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
 
     /* Nothing fails from here on. */
     for (size_t i = 0; i < nn; i++)
-        nodes[i] = g->nodes[nkeys[i].old];
-    if (nn)
-        memcpy(g->nodes, nodes, nn * sizeof(*nodes));
+        from[i] = nkeys[i].old;
+    permute(g->nodes, nn, sizeof(*g->nodes), from, done, &tmp_node);
     for (size_t i = 0; i < nn; i++) {
         struct fg_graph_node *n = &g->nodes[i];
         /* replacing the value of a key that is there does not allocate */
@@ -249,13 +278,13 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
             qsort(n->pub.mentions, n->pub.mention_count, sizeof(*n->pub.mentions), cmp_mention);
         n->pub.type = canonical_type(n);
     }
+    for (size_t i = 0; i < ne; i++)
+        from[i] = ekeys[i].old;
+    permute(g->edges, ne, sizeof(*g->edges), from, done, &tmp_edge);
     for (size_t i = 0; i < ne; i++) {
-        edges[i] = g->edges[ekeys[i].old];
-        edges[i].pub.source = ekeys[i].source;
-        edges[i].pub.target = ekeys[i].target;
+        g->edges[i].pub.source = ekeys[i].source;
+        g->edges[i].pub.target = ekeys[i].target;
     }
-    if (ne)
-        memcpy(g->edges, edges, ne * sizeof(*edges));
     for (size_t i = 0; i < ne; i++)
         canonical_statements(&g->edges[i], scratch);
     fg_map_free(g->edge_index);
@@ -264,8 +293,8 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
 out:
     fg_map_free(edge_index);
     free(scratch);
-    free(edges);
-    free(nodes);
+    free(done);
+    free(from);
     free(ekeys);
     free(new_index);
     free(nkeys);
