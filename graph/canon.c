@@ -192,29 +192,6 @@ static void permute(void *a, size_t n, size_t size, const size_t *from, unsigned
     }
 }
 
-/* A map of the edges at their new places. */
-static fg_status new_edge_index(fg_map **out, const struct edge_key *keys, size_t m,
-                                fg_error *err)
-{
-    fg_status st;
-    fg_map *map = NULL;
-    unsigned char key[FG_EDGE_KEY_SIZE];
-
-    if ((st = fg_map_new(&map, err)) != FG_OK)
-        return st;
-    for (size_t i = 0; i < m; i++) {
-        fg_graph_edge_key(key, keys[i].source, keys[i].target, keys[i].type);
-        /* index + 1, as graph.c stores it */
-        if ((st = fg_map_put(map, (const char *)key, sizeof(key), (void *)(uintptr_t)(i + 1),
-                             err)) != FG_OK) {
-            fg_map_free(map);
-            return st;
-        }
-    }
-    *out = map;
-    return FG_OK;
-}
-
 fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
 {
     fg_status st = FG_OK;
@@ -227,7 +204,6 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
     struct fg_graph_node tmp_node;
     struct fg_graph_edge tmp_edge;
     struct stmt *scratch = NULL;
-    fg_map *edge_index = NULL;
 
     assert(g);
     for (size_t i = 0; i < ne; i++)
@@ -262,8 +238,6 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
         ekeys[i].old = i;
     }
     qsort(ekeys, ne, sizeof(*ekeys), cmp_edge_key);
-    if ((st = new_edge_index(&edge_index, ekeys, ne, err)) != FG_OK)
-        goto out;
 
     /* Nothing fails from here on. */
     for (size_t i = 0; i < nn; i++)
@@ -282,16 +256,17 @@ fg_status fg_graph_canonicalize(fg_graph *g, fg_error *err)
         from[i] = ekeys[i].old;
     permute(g->edges, ne, sizeof(*g->edges), from, done, &tmp_edge);
     for (size_t i = 0; i < ne; i++) {
+        unsigned char key[FG_EDGE_KEY_SIZE];
         g->edges[i].pub.source = ekeys[i].source;
         g->edges[i].pub.target = ekeys[i].target;
+        /* the key (id and type pointers) is the same: only the value moves */
+        fg_graph_edge_key(key, g, ekeys[i].source, ekeys[i].target, ekeys[i].type);
+        fg_map_put(g->edge_index, (const char *)key, sizeof(key), (void *)(uintptr_t)(i + 1),
+                   NULL);
     }
     for (size_t i = 0; i < ne; i++)
         canonical_statements(&g->edges[i], scratch);
-    fg_map_free(g->edge_index);
-    g->edge_index = edge_index;
-    edge_index = NULL;
 out:
-    fg_map_free(edge_index);
     free(scratch);
     free(done);
     free(from);

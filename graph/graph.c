@@ -276,13 +276,17 @@ static fg_status add_entity(size_t *out, fg_graph *g, const char *id, const char
 
 /* ---- edges -------------------------------------------------------------- */
 
-/* The type is interned, so its pointer identifies it. */
-void fg_graph_edge_key(unsigned char key[FG_EDGE_KEY_SIZE], size_t src, size_t dst,
-                       const char *type)
+/* The pointers identify the edge: the type is interned, and each node's id
+ * is its own copy in the string arena. They do not change when
+ * fg_graph_canonicalize() reorders the nodes, as indices would, so the index
+ * keeps its keys and only its values move. */
+void fg_graph_edge_key(unsigned char key[FG_EDGE_KEY_SIZE], const fg_graph *g, size_t src,
+                       size_t dst, const char *type)
 {
-    memcpy(key, &src, sizeof(src));
-    memcpy(key + sizeof(src), &dst, sizeof(dst));
-    memcpy(key + 2 * sizeof(src), &type, sizeof(type));
+    const char *s = g->nodes[src].pub.id, *d = g->nodes[dst].pub.id;
+    memcpy(key, &s, sizeof(s));
+    memcpy(key + sizeof(s), &d, sizeof(d));
+    memcpy(key + 2 * sizeof(s), &type, sizeof(type));
 }
 
 /* *out is the index of the edge (src, dst, type), created if new. A new edge
@@ -296,7 +300,7 @@ static fg_status ensure_edge(size_t *out, fg_graph *g, size_t src, size_t dst,
     unsigned char key[FG_EDGE_KEY_SIZE];
     size_t i = 0;
 
-    fg_graph_edge_key(key, src, dst, type);
+    fg_graph_edge_key(key, g, src, dst, type);
     if (index_find(&i, g->edge_index, key, sizeof(key))) {
         *out = i;
         return FG_OK;

@@ -57,11 +57,11 @@ struct fg_graph_edge {
     size_t attrs_cap;
 };
 
-/* The edge index's key: source and target node indices and the interned
- * type pointer. */
-#define FG_EDGE_KEY_SIZE (2 * sizeof(size_t) + sizeof(const char *))
-void fg_graph_edge_key(unsigned char key[FG_EDGE_KEY_SIZE], size_t src, size_t dst,
-                       const char *type);
+/* The edge index's key: the source's and target's id pointers and the
+ * interned type pointer (graph.c). */
+#define FG_EDGE_KEY_SIZE (3 * sizeof(const char *))
+void fg_graph_edge_key(unsigned char key[FG_EDGE_KEY_SIZE], const fg_graph *g, size_t src,
+                       size_t dst, const char *type);
 
 /* Folds one statement's attributes into e (see graph.c); first is true for
  * the edge's first statement. Cannot fail. */
@@ -71,7 +71,7 @@ struct fg_graph {
     fg_arena *strings;        /* every string the graph holds */
     fg_map *interned;         /* string -> its copy in strings */
     fg_map *node_index;       /* node id -> index + 1 */
-    fg_map *edge_index;       /* edge_key() bytes -> index + 1 */
+    fg_map *edge_index;       /* fg_graph_edge_key() bytes -> index + 1 */
     struct fg_graph_node *nodes;
     size_t node_count, node_cap;
     struct fg_graph_edge *edges;
