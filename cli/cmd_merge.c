@@ -27,10 +27,12 @@ static const char *const merge_usage =
     "\n"
     "options:\n"
     "  -o, --output FILE    write to FILE (- = standard output); the format comes\n"
-    "                       from its extension (.json, .graphml, .dot) unless -f\n"
-    "                       is given; FILE.jsonl or FILE.jsonl.gz (or -f facts)\n"
-    "                       writes the merged facts instead, for a later merge\n"
-    "  -f, --format FMT     json, graphml, dot or facts; repeat with --out-dir\n"
+    "                       from its extension as for factgraph build (.json,\n"
+    "                       .graphml, .dot, ...) unless -f is given; FILE.jsonl or\n"
+    "                       FILE.jsonl.gz (or -f facts) writes the merged facts\n"
+    "                       instead, for a later merge\n"
+    "  -f, --format FMT     a format of factgraph build, or facts; repeat with\n"
+    "                       --out-dir\n"
     "      --out-dir DIR    write DIR/graph.EXT for each format\n"
     "      --max-errors N   stop reading after N bad lines (default: never)\n"
     "  -q, --quiet          no summary line, only errors\n"
@@ -68,7 +70,7 @@ static int add_format(struct opts *o, const char *name)
         return -1;
     }
     if (fg_format_parse(&o->formats[o->nformats], name, NULL) != FG_OK) {
-        fg_cli_errorf("unknown format '%s' (use json, graphml, dot or facts)", name);
+        fg_cli_errorf("unknown format '%s' (see 'factgraph build --help', or use facts)", name);
         return -1;
     }
     o->nformats++;
