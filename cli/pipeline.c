@@ -391,6 +391,7 @@ fg_status fg_pipeline_run(const struct fg_pipeline_opts *o, const fg_lexicon *le
         r.jobs = MAX_JOBS;
     r.window = (size_t)r.jobs * WINDOW_PER_JOB;
     r.show_progress = !o->quiet && isatty(STDERR_FILENO);
+    r.last_progress = -PROGRESS_SECONDS; /* the first document shows the line at once */
     if (r.show_progress)
         r.total_bytes = total_size(in);
     clock_gettime(CLOCK_MONOTONIC, &r.start);

@@ -44,6 +44,13 @@ check "gzip'd text read" grep -q 'en_02_hbm_skhynix_samsung_micron.txt.gz' "$tmp
 check "JSON Lines id in evidence" grep -q 'more.jsonl.gz#g1' "$tmp/j1.json"
 check "graph counts the documents" grep -q "\"documents\": $ndocs," "$tmp/j1.json"
 
+# on a terminal (script(1) gives it one), a progress line comes first
+if command -v script > /dev/null; then
+    script -qec "'$FG_BIN' build -j 2 '$corpus/txt' --output '$tmp/tty.json'" /dev/null \
+        > "$tmp/tty.out" 2>&1
+    check "progress line on a terminal" grep -aq 'documents (0 failed), .* MB/s, .* docs/s, ETA' "$tmp/tty.out"
+fi
+
 for j in 2 3 8; do
     "$FG_BIN" build -q -j $j "$corpus" > "$tmp/j$j.json" 2>/dev/null
     check "build -j $j equals -j 1" same "$tmp/j$j.json" "$tmp/j1.json"
