@@ -210,10 +210,15 @@ static void process(struct run *r, fg_extractor *ex, struct slot *s)
     s->item = NULL;
 }
 
+struct worker_arg {
+    struct run *r;
+    fg_extractor *ex;
+};
+
 static void *worker(void *arg)
 {
-    struct run *r = ((void **)arg)[0];
-    fg_extractor *ex = ((void **)arg)[1];
+    struct run *r = ((struct worker_arg *)arg)->r;
+    fg_extractor *ex = ((struct worker_arg *)arg)->ex;
     pthread_mutex_lock(&r->lock);
     for (;;) {
         while (r->next_job == r->produced && !r->shutdown)
@@ -379,7 +384,7 @@ fg_status fg_pipeline_run(const struct fg_pipeline_opts *o, const fg_lexicon *le
     fg_error err;
     struct run r = {0};
     pthread_t *threads = NULL;
-    void *(*args)[2] = NULL;
+    struct worker_arg *args = NULL;
     unsigned started = 0;
 
     memset(stats, 0, sizeof(*stats));
@@ -418,9 +423,9 @@ fg_status fg_pipeline_run(const struct fg_pipeline_opts *o, const fg_lexicon *le
         }
     }
     for (unsigned i = 0; r.jobs > 1 && i < r.jobs; i++) {
-        args[i][0] = &r;
-        args[i][1] = r.ex[i];
-        if (pthread_create(&threads[i], NULL, worker, args[i]) != 0) {
+        args[i].r = &r;
+        args[i].ex = r.ex[i];
+        if (pthread_create(&threads[i], NULL, worker, &args[i]) != 0) {
             fg_cli_errorf("cannot start a thread: %s", strerror(errno));
             st = FG_ENOMEM;
             goto out;
