@@ -425,8 +425,9 @@ fg_status fg_pipeline_run(const struct fg_pipeline_opts *o, const fg_lexicon *le
     for (unsigned i = 0; r.jobs > 1 && i < r.jobs; i++) {
         args[i].r = &r;
         args[i].ex = r.ex[i];
-        if (pthread_create(&threads[i], NULL, worker, &args[i]) != 0) {
-            fg_cli_errorf("cannot start a thread: %s", strerror(errno));
+        int e = pthread_create(&threads[i], NULL, worker, &args[i]);
+        if (e != 0) { /* pthread_create returns the error; errno is not set */
+            fg_cli_errorf("cannot start a thread: %s", strerror(e));
             st = FG_ENOMEM;
             goto out;
         }
