@@ -553,6 +553,28 @@ fg_status fg_graph_copy_edge(fg_graph *g, size_t src, size_t dst, const fg_edge 
         if ((st = copy_evidence(&ev[k], g, &e->evidence[k], err)) != FG_OK)
             return st;
     }
+    /* Per-statement attributes, kept parallel to the evidence (graph_int.h):
+     * the first statement carries the edge's attributes and every statement
+     * its status, so folding them again in any order (fg_graph_canonicalize)
+     * gives back the edge's. */
+    struct fg_stmt_attrs *attrs = grow(edge->attrs, &edge->attrs_cap, e->evidence_count,
+                                       sizeof(*attrs), 1);
+    if (!attrs)
+        return oom(err);
+    edge->attrs = attrs;
+    for (size_t k = 0; k < e->evidence_count; k++) {
+        struct fg_stmt_attrs sa = {a.status, NULL, NULL, NULL, 0, 0, false, false};
+        if (k == 0) {
+            sa.currency = a.currency;
+            sa.date = a.date;
+            sa.date_norm = a.date_norm;
+            sa.has_amount = e->has_amount;
+            sa.amount = e->amount;
+            sa.has_quantity = e->has_quantity;
+            sa.quantity = e->quantity;
+        }
+        attrs[k] = sa;
+    }
     edge->pub.evidence_count = e->evidence_count;
     edge->pub.weight = e->weight;
     edge->pub.status = a.status;

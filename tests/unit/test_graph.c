@@ -1347,6 +1347,37 @@ static void test_graph_analyze_leiden(void **state)
     fg_graph_free(g);
 }
 
+/* A selected subgraph keeps each edge's statements and attributes, and can
+ * itself be put in canonical order without changing them. */
+static void test_graph_subgraph_canonical(void **state)
+{
+    struct three_docs d;
+    three_docs_init(&d);
+    fg_graph *g = new_graph(), *sub = NULL;
+    fg_error err = {0};
+    add(g, "c.txt", d.mc, 4, d.fc, 1);
+    add(g, "b.txt", d.mb, 2, d.fb, 2);
+    add(g, "a.txt", d.ma, 2, d.fa, 1);
+    make_canonical(g);
+    fg_selection sel = FG_SELECTION_INIT;
+    static const char *const types[] = {"orders"};
+    sel.edge_types = types;
+    sel.edge_type_count = 1;
+    assert_int_equal(fg_graph_new_subgraph(&sub, g, &sel, &err), FG_OK);
+    make_canonical(sub);
+    const fg_edge *e = edge(sub, "ByteDance", "orders", "H20");
+    assert_int_equal(e->weight, 2);
+    assert_int_equal(e->evidence_count, 2);
+    assert_true(e->has_amount);
+    assert_float_equal(e->amount, 5, 0.0);
+    assert_string_equal(e->currency, "USD");
+    assert_null(e->status);
+    assert_string_equal(e->date_norm, "2024");
+    check_invariants(sub);
+    fg_graph_free(sub);
+    fg_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1374,6 +1405,7 @@ int main(void)
         cmocka_unit_test(test_graph_analyze_estimated_betweenness),
         cmocka_unit_test(test_graph_analyze_leiden),
         cmocka_unit_test(test_graph_canonical_any_order),
+        cmocka_unit_test(test_graph_subgraph_canonical),
         cmocka_unit_test(test_graph_canonical_content),
         cmocka_unit_test(test_graph_canonical_ties),
         cmocka_unit_test(test_graph_canonicalize_allocation_failures),
