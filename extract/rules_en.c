@@ -671,8 +671,10 @@ static fg_status verbs(en *e, fg_error *err)
         /* sold its stake in ByteDance: a blocker word before the object */
         if (dst >= 0 && !passive)
             for (int q = next; q < e->tok_of_m[dst]; q++)
-                if (fg_rules_cue_eq(c->rules, "blocker", FG_LANG_EN, word(e, q)))
+                if (fg_rules_cue_eq(c->rules, "blocker", FG_LANG_EN, word(e, q))) {
                     dst = -1;
+                    break; /* the loop's bound read tok_of_m[dst] */
+                }
         /* a partnership between X and Y: the pair after "between" */
         if (tr->frame == FG_FRAME_SYM && weq(e, next, "between")) {
             int q = next + 1;
