@@ -81,6 +81,7 @@ typedef struct fg_buf {
 void fg_buf_init(fg_buf *b, size_t max);
 void fg_buf_release(fg_buf *b);
 void fg_buf_reset(fg_buf *b);
+/* Appends len bytes; data may point into b itself. */
 fg_status fg_buf_add(fg_buf *b, const void *data, size_t len, fg_error *err);
 fg_status fg_buf_adds(fg_buf *b, const char *s, fg_error *err);
 fg_status fg_buf_addc(fg_buf *b, char c, fg_error *err);
