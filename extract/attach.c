@@ -92,9 +92,11 @@ const char *fg_attach_status(const fg_rules *r, fg_lang lang, fg_str sent, size_
  * "acquire"), in any inflection for English. */
 static bool is_acquire(const fg_sentctx *c, size_t ts, size_t te)
 {
-    for (size_t i = 0; i < c->rules->cue_count; i++) {
-        const fg_cue *cue = &c->rules->cues[i];
-        if (strcmp(cue->kind, "acquire") == 0 && cue->lang == c->lang && te - ts >= cue->word.len - 1 &&
+    size_t n;
+    const fg_cue *const *cues = fg_rules_cues(c->rules, "acquire", &n);
+    for (size_t i = 0; i < n; i++) {
+        const fg_cue *cue = cues[i];
+        if (cue->lang == c->lang && te - ts >= cue->word.len - 1 &&
             strncasecmp(c->text.ptr + ts, cue->word.ptr,
                         cue->word.ptr[cue->word.len - 1] == 'e' ? cue->word.len - 1 : cue->word.len) == 0)
             return true;

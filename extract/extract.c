@@ -183,9 +183,10 @@ static bool may_hold_name(const fg_rules *r, fg_lang lang, fg_str text)
             return true;
     if (lang != FG_LANG_JA)
         return false;
-    for (size_t i = 0; i < r->cue_count; i++)
-        if (strcmp(r->cues[i].kind, "namecue") == 0 && r->cues[i].lang == FG_LANG_JA &&
-            memmem(text.ptr, text.len, r->cues[i].word.ptr, r->cues[i].word.len))
+    size_t n;
+    const fg_cue *const *cues = fg_rules_cues(r, "namecue", &n);
+    for (size_t i = 0; i < n; i++)
+        if (cues[i]->lang == FG_LANG_JA && memmem(text.ptr, text.len, cues[i]->word.ptr, cues[i]->word.len))
             return true;
     return false;
 }

@@ -44,6 +44,16 @@ typedef struct fg_rules {
     fg_signature *sigs;
     size_t sig_count;
     size_t trigger_cap, cue_cap, sig_cap; /* growth while loading */
+    /* The cues grouped by kind, each group bucketed by its words' first byte
+     * (ASCII folded), in file order: lookups run at every position of every
+     * sentence, so they must not scan the whole table. */
+    struct fg_cue_kind {
+        const char *kind;
+        const fg_cue **cues;
+        size_t count;
+        size_t first[257]; /* cues[first[b]] .. cues[first[b + 1]] start with byte b */
+    } *kinds;
+    size_t kind_count;
 } fg_rules;
 
 /* Parses the embedded tables into a (borrowed pointers into a). */
@@ -53,6 +63,9 @@ const fg_signature *fg_rules_sig(const fg_rules *r, const char *type);
  * signature (0 = preferred) through *rank when not NULL. */
 bool fg_rules_sig_ok(const fg_rules *r, const char *type, const char *src_type,
                      const char *dst_type, int *rank);
+/* The cues of kind (borrowed), by first byte and in file order among those with the
+ * same first byte; their number in *n; NULL if none. */
+const fg_cue *const *fg_rules_cues(const fg_rules *r, const char *kind, size_t *n);
 /* The cue of kind whose word starts text at pos (longest), or NULL. */
 const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang, fg_str text,
                               size_t pos);

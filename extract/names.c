@@ -137,10 +137,12 @@ static fg_status bracketed_names(const fg_rules *r, fg_arena *a, fg_str text, co
         if (!fg_str_eq_cstr(tok_text(text, &tok[i]), "「"))
             continue;
         const fg_cue *cls = NULL;
-        for (size_t c = 0; c < r->cue_count && !cls; c++) {
-            const fg_cue *cue = &r->cues[c];
+        size_t ncls;
+        const fg_cue *const *classes = fg_rules_cues(r, "bracketclass", &ncls);
+        for (size_t c = 0; c < ncls && !cls; c++) {
+            const fg_cue *cue = classes[c];
             size_t w = cue->word.len;
-            if (strcmp(cue->kind, "bracketclass") == 0 && tok[i].start >= w &&
+            if (tok[i].start >= w &&
                 memcmp(text.ptr + tok[i].start - w, cue->word.ptr, w) == 0)
                 cls = cue;
         }

@@ -142,6 +142,48 @@ static fg_status cue_line(fg_rules *r, fg_arena *a, fg_str *f, size_t nf, const 
     return FG_OK;
 }
 
+static unsigned char fold_byte(unsigned char b)
+{
+    return b >= 'A' && b <= 'Z' ? (unsigned char)(b - 'A' + 'a') : b;
+}
+
+/* Groups the cues by kind and, within a kind, by first byte (a stable
+ * counting sort, so file order is kept among cues with the same byte). */
+static fg_status index_cues(fg_rules *r, fg_arena *a, fg_error *err)
+{
+    r->kinds = fg_arena_calloc(a, r->cue_count + 1, sizeof(*r->kinds));
+    if (!r->kinds)
+        return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+    for (size_t i = 0; i < r->cue_count; i++) {
+        struct fg_cue_kind *k = NULL;
+        for (size_t q = 0; q < r->kind_count && !k; q++)
+            if (strcmp(r->kinds[q].kind, r->cues[i].kind) == 0)
+                k = &r->kinds[q];
+        if (!k) {
+            k = &r->kinds[r->kind_count++];
+            k->kind = r->cues[i].kind;
+        }
+        k->count++;
+        if (r->cues[i].word.len)
+            k->first[fold_byte((unsigned char)r->cues[i].word.ptr[0]) + 1]++;
+    }
+    for (size_t q = 0; q < r->kind_count; q++) {
+        struct fg_cue_kind *k = &r->kinds[q];
+        k->cues = fg_arena_calloc(a, k->count ? k->count : 1, sizeof(*k->cues));
+        if (!k->cues)
+            return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+        for (int b = 1; b <= 256; b++)
+            k->first[b] += k->first[b - 1];
+        size_t fill[256];
+        memcpy(fill, k->first, sizeof(fill));
+        for (size_t i = 0; i < r->cue_count; i++)
+            if (r->cues[i].kind == k->kind || strcmp(r->cues[i].kind, k->kind) == 0)
+                if (r->cues[i].word.len)
+                    k->cues[fill[fold_byte((unsigned char)r->cues[i].word.ptr[0])]++] = &r->cues[i];
+    }
+    return FG_OK;
+}
+
 fg_status fg_rules_load(fg_rules *r, fg_arena *a, fg_error *err)
 {
     memset(r, 0, sizeof(*r));
@@ -149,7 +191,24 @@ fg_status fg_rules_load(fg_rules *r, fg_arena *a, fg_error *err)
                              trigger_line, err);
     if (st == FG_OK)
         st = each_line(r, a, fg_data_cues, fg_data_cues_len, "<data/cues.tsv>", cue_line, err);
+    if (st == FG_OK)
+        st = index_cues(r, a, err);
     return st;
+}
+
+static const struct fg_cue_kind *kind_of(const fg_rules *r, const char *kind)
+{
+    for (size_t q = 0; q < r->kind_count; q++)
+        if (strcmp(r->kinds[q].kind, kind) == 0)
+            return &r->kinds[q];
+    return NULL;
+}
+
+const fg_cue *const *fg_rules_cues(const fg_rules *r, const char *kind, size_t *n)
+{
+    const struct fg_cue_kind *k = kind_of(r, kind);
+    *n = k ? k->count : 0;
+    return k ? k->cues : NULL;
 }
 
 const fg_signature *fg_rules_sig(const fg_rules *r, const char *type)
@@ -185,11 +244,15 @@ const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang,
                               size_t pos)
 {
     const fg_cue *best = NULL;
-    for (size_t i = 0; i < r->cue_count; i++) {
-        const fg_cue *c = &r->cues[i];
-        if ((c->lang != lang && c->lang != FG_LANG_AUTO) || strcmp(c->kind, kind) != 0)
+    const struct fg_cue_kind *k = kind_of(r, kind);
+    if (!k || pos >= text.len)
+        return NULL;
+    unsigned char b = fold_byte((unsigned char)text.ptr[pos]);
+    for (size_t i = k->first[b]; i < k->first[b + 1]; i++) {
+        const fg_cue *c = k->cues[i];
+        if (c->lang != lang && c->lang != FG_LANG_AUTO)
             continue;
-        if (c->word.len == 0 || c->word.len > text.len - pos)
+        if (c->word.len > text.len - pos)
             continue;
         if (lang == FG_LANG_EN) {
             /* case-insensitive, whole words */
@@ -210,10 +273,13 @@ const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang,
 
 const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang, fg_str w)
 {
-    for (size_t i = 0; i < r->cue_count; i++) {
-        const fg_cue *c = &r->cues[i];
-        if ((c->lang == lang || c->lang == FG_LANG_AUTO) && strcmp(c->kind, kind) == 0 &&
-            fg_str_eq(c->word, w))
+    const struct fg_cue_kind *k = kind_of(r, kind);
+    if (!k || w.len == 0)
+        return NULL;
+    unsigned char b = fold_byte((unsigned char)w.ptr[0]);
+    for (size_t i = k->first[b]; i < k->first[b + 1]; i++) {
+        const fg_cue *c = k->cues[i];
+        if ((c->lang == lang || c->lang == FG_LANG_AUTO) && fg_str_eq(c->word, w))
             return c;
     }
     return NULL;
@@ -221,9 +287,11 @@ const fg_cue *fg_rules_cue_eq(const fg_rules *r, const char *kind, fg_lang lang,
 
 const char *fg_rules_retype(const fg_rules *r, const char *type, const char *dst_type)
 {
-    for (size_t i = 0; i < r->cue_count; i++) {
-        const fg_cue *c = &r->cues[i];
-        if (strcmp(c->kind, "retype") != 0 || !fg_str_starts_with(c->word, type) ||
+    size_t n;
+    const fg_cue *const *cues = fg_rules_cues(r, "retype", &n);
+    for (size_t i = 0; i < n; i++) {
+        const fg_cue *c = cues[i];
+        if (!fg_str_starts_with(c->word, type) ||
             c->word.len <= strlen(type) || c->word.ptr[strlen(type)] != '>')
             continue;
         if (strcmp(c->word.ptr + strlen(type) + 1, dst_type) == 0) {
