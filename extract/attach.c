@@ -109,6 +109,17 @@ fg_status fg_cands_add(fg_sentctx *c, const char *type, int src, int dst, size_t
 {
     if (src < 0 || dst < 0 || src == dst)
         return FG_OK;
+    /* which makes ChatGPT: a model is developed; launched by the PIF: a
+     * company set up by another is its unit (data/cues.tsv "retype") */
+    const char *re = fg_rules_retype(c->rules, type, c->m[dst].type);
+    if (re) {
+        if (strcmp(re, "part_of") == 0) {
+            int x = src;
+            src = dst;
+            dst = x;
+        }
+        type = re;
+    }
     /* buying a company is a takeover: the bought company becomes the buyer's
      * unit (エヌビディアによるメラノックスの買収, Nvidia acquired Run:ai) */
     if (strcmp(type, "orders") == 0 && strcmp(c->m[dst].type, "company") == 0 &&

@@ -73,6 +73,9 @@ const fg_cue *fg_rules_cue_at(const fg_rules *r, const char *kind, fg_lang lang,
  * (data/cues.tsv "retype": manufacturing a model is developing it), or NULL.
  * A part_of result is stated the other way round (the target is the unit). */
 const char *fg_rules_retype(const fg_rules *r, const char *type, const char *dst_type);
+/* Whether a fact of type between these node types can be stated, as it is or
+ * once retyped (fg_cands_add does the retyping). NULL types match any. */
+bool fg_rules_fact_ok(const fg_rules *r, const char *type, const char *src_type, const char *dst_type);
 /* A relational-noun cue's edge type (interned) and direction, or NULL when
  * the cue names no known type. */
 const char *fg_rules_relnoun(const fg_rules *r, const fg_cue *cue, bool *holder_is_src);

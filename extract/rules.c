@@ -313,3 +313,14 @@ const char *fg_rules_relnoun(const fg_rules *r, const fg_cue *cue, bool *holder_
     const fg_signature *sig = fg_rules_sig(r, type);
     return sig ? sig->type : NULL;
 }
+
+bool fg_rules_fact_ok(const fg_rules *r, const char *type, const char *src_type, const char *dst_type)
+{
+    if (fg_rules_sig_ok(r, type, src_type, dst_type, NULL))
+        return true;
+    const char *re = dst_type ? fg_rules_retype(r, type, dst_type) : NULL;
+    if (!re)
+        return false;
+    return strcmp(re, "part_of") == 0 ? fg_rules_sig_ok(r, re, dst_type, src_type, NULL)
+                                      : fg_rules_sig_ok(r, re, src_type, dst_type, NULL);
+}

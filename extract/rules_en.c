@@ -186,17 +186,6 @@ static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, s
 {
     if (s < 0 || d < 0)
         return FG_OK;
-    /* which makes ChatGPT: a model is developed; launched by the PIF: a
-     * company set up by another is its unit */
-    const char *re = fg_rules_retype(e->c->rules, type, e->c->m[d].type);
-    if (re) {
-        if (strcmp(re, "part_of") == 0) {
-            int x = s;
-            s = d;
-            d = x;
-        }
-        type = re;
-    }
     int slo, shi, dlo, dhi;
     group_of(e, s, &slo, &shi);
     group_of(e, d, &dlo, &dhi);
@@ -204,7 +193,7 @@ static fg_status emit_groups(en *e, const char *type, int s, int d, size_t ts, s
         return FG_OK; /* one group on both sides */
     for (int a = slo; a <= shi; a++)
         for (int b = dlo; b <= dhi; b++)
-            if (fg_rules_sig_ok(e->c->rules, type, e->c->m[a].type, e->c->m[b].type, NULL)) {
+            if (fg_rules_fact_ok(e->c->rules, type, e->c->m[a].type, e->c->m[b].type)) {
                 fg_status st = fg_cands_add(e->c, type, a, b, ts, te, rule, err);
                 if (st != FG_OK)
                     return st;
@@ -274,15 +263,6 @@ static int subject_before(const en *e, int t, const char *type)
             return -1;
     }
     return -1;
-}
-
-/* Whether a name of mtype can be the target of type, directly or once the
- * fact is retyped (which makes ChatGPT: a model; launched by the PIF: a
- * company). */
-static bool fits_dst(const en *e, const char *type, const char *mtype)
-{
-    return fg_rules_sig_ok(e->c->rules, type, NULL, mtype, NULL) ||
-           fg_rules_retype(e->c->rules, type, mtype) != NULL;
 }
 
 /* Verbs of saying end the clause an object can be found in. */
@@ -366,7 +346,7 @@ static int object_after(const en *e, int t, const char *type, bool to_only, bool
             int rank = -1;
             bool ok = src_side ? fg_rules_sig_ok(e->c->rules, type, e->c->m[m].type, NULL, NULL)
                                : fg_rules_sig_ok(e->c->rules, type, NULL, e->c->m[m].type, &rank);
-            if (!ok && !src_side && fits_dst(e, type, e->c->m[m].type)) {
+            if (!ok && !src_side && fg_rules_fact_ok(e->c->rules, type, NULL, e->c->m[m].type)) {
                 ok = true;
                 rank = 50; /* after anything the type itself takes */
             }
@@ -540,7 +520,7 @@ static fg_status verbs(en *e, fg_error *err)
                 for (size_t q = 0; q < c->nm && first < 0; q++)
                     if (e->tok_of_m[q] < t && !(e->tok_of_m[q] > 0 && is_prep(e, e->tok_of_m[q] - 1)))
                         first = (int)q;
-                if (first >= 0 && fits_dst(e, tr->type, c->m[first].type))
+                if (first >= 0 && fg_rules_fact_ok(c->rules, tr->type, NULL, c->m[first].type))
                     dst = first;
             }
             if (dst < 0) {

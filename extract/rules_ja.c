@@ -85,18 +85,9 @@ fg_status ja_emit(ja *j, const char *type, int sg, int dg, size_t ts, size_t te,
     fg_sentctx *c = j->c;
     if (sg < 0 || dg < 0 || sg == dg)
         return FG_OK;
-    const char *re = fg_rules_retype(c->rules, type, c->m[j->g[dg].first].type);
-    if (re) {
-        if (strcmp(re, "part_of") == 0) {
-            int x = sg;
-            sg = dg;
-            dg = x;
-        }
-        type = re;
-    }
     for (int s = j->g[sg].first; s <= j->g[sg].last; s++)
         for (int d = j->g[dg].first; d <= j->g[dg].last; d++)
-            if (fg_rules_sig_ok(c->rules, type, c->m[s].type, c->m[d].type, NULL)) {
+            if (fg_rules_fact_ok(c->rules, type, c->m[s].type, c->m[d].type)) {
                 fg_status st = fg_cands_add(c, type, s, d, ts, te, rule, err);
                 if (st != FG_OK)
                     return st;
