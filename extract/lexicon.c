@@ -23,12 +23,20 @@ struct entity {
     fg_entity pub;
 };
 
+/* What the aliases starting with one character look like: matching tries
+ * only the byte lengths some alias has, not every length up to the longest
+ * (a hash lookup each: the matcher runs at every position of the text). */
+struct first_info {
+    size_t longest;
+    uint64_t lens[2]; /* bit L: an alias of L bytes, for L < 128 */
+};
+
 struct fg_lexicon {
     fg_arena *arena;
     fg_map *by_id;      /* id -> struct entity */
     fg_map *exact;      /* short alias (exact bytes) -> struct entity */
     fg_map *folded;     /* long alias (ASCII-lowercased) -> struct entity */
-    fg_map *first_char; /* first character, folded -> (void *)(uintptr_t) longest alias bytes */
+    fg_map *first_char; /* first character, folded -> struct first_info */
     size_t count;
 };
 
@@ -159,10 +167,19 @@ static fg_status add_alias_normalized(fg_lexicon *lex, struct entity *e, fg_str 
         return st;
     char key[4];
     size_t klen = first_char_key(alias, key);
-    uintptr_t longest = (uintptr_t)fg_map_find(lex->first_char, key, klen);
-    if (alias.len > longest)
-        st = fg_map_put(lex->first_char, key, klen, (void *)(uintptr_t)alias.len, err);
-    return st;
+    struct first_info *info = fg_map_find(lex->first_char, key, klen);
+    if (!info) {
+        info = fg_arena_calloc(lex->arena, 1, sizeof(*info));
+        if (!info)
+            return fg_error_set(err, FG_ENOMEM, NULL, "out of memory");
+        if ((st = fg_map_put(lex->first_char, key, klen, info, err)) != FG_OK)
+            return st;
+    }
+    if (alias.len > info->longest)
+        info->longest = alias.len;
+    if (alias.len < 128)
+        info->lens[alias.len / 64] |= (uint64_t)1 << (alias.len % 64);
+    return FG_OK;
 }
 
 fg_status fg_lexicon_add(fg_lexicon *lex, const char *id, const char *type, const char *alias,
@@ -349,15 +366,17 @@ size_t fg_lexicon_match_at(const fg_lexicon *lex, fg_str text, size_t pos, const
         return 0;
     char key[4];
     size_t klen = first_char_key(fg_str_make(text.ptr + pos, text.len - pos), key);
-    uintptr_t longest = (uintptr_t)fg_map_find(lex->first_char, key, klen);
-    if (longest == 0)
+    const struct first_info *info = fg_map_find(lex->first_char, key, klen);
+    if (!info)
         return 0;
-    size_t maxlen = text.len - pos < longest ? text.len - pos : longest;
+    size_t maxlen = text.len - pos < info->longest ? text.len - pos : info->longest;
     char folded[1024];
     if (maxlen > sizeof(folded))
         maxlen = sizeof(folded);
     fold_ascii(folded, text.ptr + pos, maxlen);
     for (size_t len = maxlen; len > 0; len--) {
+        if (len < 128 && !(info->lens[len / 64] & ((uint64_t)1 << (len % 64))))
+            continue; /* no alias of this length starts with this character */
         size_t end = pos + len;
         /* only whole characters */
         if (end < text.len && (t[end] & 0xC0) == 0x80)
