@@ -318,6 +318,23 @@ static bool capitalized_word_at(fg_str s, size_t p, size_t *end)
     return true;
 }
 
+/* The capitalized words from p on, separated by single spaces, each at least
+ * min_len bytes: their starts and ends (at most max). Returns how many. */
+static size_t capitalized_run(fg_str text, size_t p, size_t min_len, size_t *words, size_t *ends,
+                              size_t max)
+{
+    size_t nw = 0, q = p, e;
+    while (nw < max && capitalized_word_at(text, q, &e) && e >= q + min_len) {
+        words[nw] = q;
+        ends[nw++] = e;
+        if (e < text.len && text.ptr[e] == ' ')
+            q = e + 1;
+        else
+            break;
+    }
+    return nw;
+}
+
 /* Latin, any language: runs of capitalized words whose last word types them. */
 static fg_status names_latin(const fg_rules *r, fg_arena *a, fg_str text, fg_smention **m,
                              size_t *n, size_t *cap, fg_error *err)
@@ -329,16 +346,8 @@ static fg_status names_latin(const fg_rules *r, fg_arena *a, fg_str text, fg_sme
             p++;
             continue;
         }
-        size_t words[8], ends[8], nw = 0;
-        size_t q = p;
-        while (nw < 8 && capitalized_word_at(text, q, &e)) {
-            words[nw] = q;
-            ends[nw++] = e;
-            if (e < text.len && text.ptr[e] == ' ')
-                q = e + 1;
-            else
-                break;
-        }
+        size_t words[8], ends[8];
+        size_t nw = capitalized_run(text, p, 1, words, ends, 8);
         /* the longest prefix of the run that ends in a cue word, two words at least */
         for (size_t k = nw; k >= 2; k--) {
             fg_str lastw = fg_str_make(text.ptr + words[k - 1], ends[k - 1] - words[k - 1]);
@@ -387,20 +396,13 @@ static fg_status persons_en(const fg_rules *r, fg_arena *a, fg_str text, fg_smen
 {
     size_t p = 0;
     while (p < text.len) {
-        size_t e, words[3], ends[3], nw = 0, q = p;
+        size_t e, words[3], ends[3];
         if ((p > 0 && (fg_is_word_byte((unsigned char)text.ptr[p - 1]) || text.ptr[p - 1] == '-')) ||
             !capitalized_word_at(text, p, &e)) {
             p++;
             continue;
         }
-        while (nw < 3 && capitalized_word_at(text, q, &e) && e > q + 1) {
-            words[nw] = q;
-            ends[nw++] = e;
-            if (e < text.len && text.ptr[e] == ' ')
-                q = e + 1;
-            else
-                break;
-        }
+        size_t nw = capitalized_run(text, p, 2, words, ends, 3);
         size_t end = nw ? ends[nw - 1] : p + 1;
         /* "Ivan Hamer." ends a sentence; "Jr." and initials keep their dot */
         if (end > 0 && text.ptr[end - 1] == '.' && end - words[nw - 1] > 2)
