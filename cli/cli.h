@@ -23,6 +23,12 @@ void fg_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fg_cli_load_lexicon(fg_lexicon **out, const char *const *files, size_t nfiles,
                         bool no_default);
 
+/* --lang ARG into *out; reports a bad value. Returns 0, or -1 (a usage error). */
+int fg_cli_parse_lang(fg_lang *out, const char *arg);
+/* --lexicon FILE appended to files (of room for cap); reports when full.
+ * Returns 0, or -1 (a usage error). */
+int fg_cli_add_lexicon(const char **files, size_t *n, size_t cap, const char *arg);
+
 int cmd_build(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

@@ -239,17 +239,13 @@ static int parse(struct opts *o, int argc, char **argv)
         case 'o': o->out_dir = optarg; break;
         case OPT_OUTPUT: o->output = optarg; break;
         case OPT_LANG:
-            if (fg_lang_parse(&o->lang, optarg, &err) != FG_OK) {
-                fg_cli_errorf("unknown language '%s' (use ja, en or auto)", optarg);
+            if (fg_cli_parse_lang(&o->lang, optarg) != 0)
                 return -1;
-            }
             break;
         case OPT_LEXICON:
-            if (o->nlexicons == sizeof(o->lexicons) / sizeof(o->lexicons[0])) {
-                fg_cli_errorf("too many --lexicon options");
+            if (fg_cli_add_lexicon(o->lexicons, &o->nlexicons,
+                                   sizeof(o->lexicons) / sizeof(o->lexicons[0]), optarg) != 0)
                 return -1;
-            }
-            o->lexicons[o->nlexicons++] = optarg;
             break;
         case OPT_NODEFLEX: o->no_default_lexicon = true; break;
         case OPT_GEXF_VERSION:

@@ -99,20 +99,14 @@ int cmd_explain(int argc, char **argv)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ah", longopts, NULL)) != -1) {
-        fg_error_clear(&err);
         switch (c) {
         case OPT_LANG:
-            if (fg_lang_parse(&lang, optarg, &err) != FG_OK) {
-                fg_cli_errorf("unknown language '%s' (use ja, en or auto)", optarg);
+            if (fg_cli_parse_lang(&lang, optarg) != 0)
                 return FG_EXIT_USAGE;
-            }
             break;
         case OPT_LEXICON:
-            if (nlex == sizeof(lexicons) / sizeof(lexicons[0])) {
-                fg_cli_errorf("too many --lexicon options");
+            if (fg_cli_add_lexicon(lexicons, &nlex, sizeof(lexicons) / sizeof(lexicons[0]), optarg) != 0)
                 return FG_EXIT_USAGE;
-            }
-            lexicons[nlex++] = optarg;
             break;
         case 'a': all = true; break;
         case 'h': fputs(explain_usage, stdout); return FG_EXIT_OK;
@@ -123,21 +117,12 @@ int cmd_explain(int argc, char **argv)
         fg_cli_errorf("no input; see 'factgraph explain --help'");
         return FG_EXIT_USAGE;
     }
-    int rc = FG_EXIT_OK;
     fg_lexicon *lex = NULL;
     fg_extractor *ex = NULL;
-    fg_error_clear(&err);
-    if (fg_lexicon_new(&lex, &err) != FG_OK || fg_lexicon_load_default(lex, &err) != FG_OK) {
-        fg_cli_report(&err);
-        rc = FG_EXIT_FATAL;
+    int rc = fg_cli_load_lexicon(&lex, lexicons, nlex, false);
+    if (rc != FG_EXIT_OK)
         goto out;
-    }
-    for (size_t i = 0; i < nlex; i++)
-        if (fg_lexicon_load_file(lex, lexicons[i], &err) != FG_OK) {
-            fg_cli_report(&err);
-            rc = FG_EXIT_USAGE;
-            goto out;
-        }
+    fg_error_clear(&err);
     if (fg_extractor_new(&ex, lex, &err) != FG_OK) {
         fg_cli_report(&err);
         rc = FG_EXIT_FATAL;

@@ -67,17 +67,13 @@ static int parse(struct opts *o, int argc, char **argv)
         switch (c) {
         case 'o': o->output = optarg; break;
         case OPT_LANG:
-            if (fg_lang_parse(&o->pipe.input.lang, optarg, NULL) != FG_OK) {
-                fg_cli_errorf("unknown language '%s' (use ja, en or auto)", optarg);
+            if (fg_cli_parse_lang(&o->pipe.input.lang, optarg) != 0)
                 return -1;
-            }
             break;
         case OPT_LEXICON:
-            if (o->nlexicons == sizeof(o->lexicons) / sizeof(o->lexicons[0])) {
-                fg_cli_errorf("too many --lexicon options");
+            if (fg_cli_add_lexicon(o->lexicons, &o->nlexicons,
+                                   sizeof(o->lexicons) / sizeof(o->lexicons[0]), optarg) != 0)
                 return -1;
-            }
-            o->lexicons[o->nlexicons++] = optarg;
             break;
         case OPT_NODEFLEX: o->no_default_lexicon = true; break;
         case 'q': o->pipe.quiet = true; break;

@@ -35,6 +35,25 @@ void fg_cli_errorf(const char *fmt, ...)
     va_end(ap);
 }
 
+int fg_cli_parse_lang(fg_lang *out, const char *arg)
+{
+    if (fg_lang_parse(out, arg, NULL) != FG_OK) {
+        fg_cli_errorf("unknown language '%s' (use ja, en or auto)", arg);
+        return -1;
+    }
+    return 0;
+}
+
+int fg_cli_add_lexicon(const char **files, size_t *n, size_t cap, const char *arg)
+{
+    if (*n == cap) {
+        fg_cli_errorf("too many --lexicon options");
+        return -1;
+    }
+    files[(*n)++] = arg;
+    return 0;
+}
+
 int fg_cli_load_lexicon(fg_lexicon **out, const char *const *files, size_t nfiles,
                         bool no_default)
 {
